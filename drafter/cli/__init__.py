@@ -1,0 +1,46 @@
+"""The command line: parse options, call the library, turn errors into messages and exit codes.
+
+`base.DrafterGroup` is the one boundary where a `DrafterError` becomes a Chinese message on
+stderr and exit code 1; click's usage errors keep exit code 2.  Nothing below the CLI imports
+click.  Each command lives in a small module of this package and only copies its options into
+plain values before one call into the library.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .. import __version__
+from . import render_cmd
+from .base import group
+
+
+@group()
+@click.version_option(__version__, "-V", "--version", prog_name="drafter")
+def cli() -> None:
+    """drafter —— 离线年度工作总结起草助手。
+
+    从真实报告学习年度工作总结的提纲和常用表述，把今年的事实填进 YAML 事实表，再生成符合 GB/T 9704 公文格式的 Word 初稿。全程离线，数据不出本机。
+
+    \b
+    示例：
+      drafter render samples/edu-bureau-2024.yaml -o 初稿.docx
+      drafter templates list
+    """
+
+
+for _module in (render_cmd,):
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
+
+
+def main() -> None:
+    # Windows consoles may not be UTF-8; never let an encoding error hide a Chinese message.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+    cli(prog_name="drafter")

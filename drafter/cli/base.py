@@ -1,0 +1,50 @@
+"""Shared pieces of the command modules: Chinese metavars and the error boundary."""
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any
+
+import click
+
+from ..errors import DrafterError
+from . import zh
+
+zh.install()
+
+EXIT_INPUT_PROBLEM = 1
+EXIT_INTERRUPTED = 130
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class DrafterGroup(click.Group):
+    """A click group whose commands never let a traceback reach the user."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DrafterError as exc:
+            click.echo(f"错误：{exc}", err=True)
+            ctx.exit(EXIT_INPUT_PROBLEM)
+        except KeyboardInterrupt:
+            click.echo("\n已中断。", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
+            if os.environ.get("DRAFTER_DEBUG"):
+                raise
+            click.echo(
+                f"drafter 内部错误：{type(exc).__name__}: {exc}\n"
+                "这不是您的操作问题。请把这条信息和所用文件发给维护人员；"
+                "设置环境变量 DRAFTER_DEBUG=1 后重试可看到详细信息。",
+                err=True,
+            )
+            ctx.exit(EXIT_INPUT_PROBLEM)
+
+
+# click.command / click.group with Chinese metavars in the usage line.
+command = functools.partial(click.command, options_metavar="[选项]", context_settings=CONTEXT_SETTINGS)
+group = functools.partial(click.group, cls=DrafterGroup, options_metavar="[选项]",
+                          subcommand_metavar="命令 [参数]...", context_settings=CONTEXT_SETTINGS)

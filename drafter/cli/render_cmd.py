@@ -1,0 +1,115 @@
+"""`drafter render` and `drafter templates …`."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from .base import command, group
+
+from ..render import FORMATS, RenderOptions, guess_format, render
+from ..templates_admin import eject_templates, list_templates, show_template
+
+_FILE = click.Path(path_type=Path, dir_okay=False)
+
+
+@command("render")
+@click.argument("facts", type=_FILE, metavar="事实表.yaml")
+@click.option("-o", "--output", "out", type=_FILE, default=None,
+              help="输出文件，默认与事实表同名（扩展名按 --format）。")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="输出格式：docx（默认）、md 或 txt。")
+@click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="自定义模板文件夹；其中没有的模板仍用内置模板。")
+@click.option("--outline", type=_FILE, default=None, help="用 drafter learn 学到的提纲文件，代替内置提纲。")
+@click.option("--reference-docx", type=_FILE, default=None,
+              help="本单位的 Word 文档（如红头模板），沿用其页面设置、样式和页眉页脚。")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
+@click.option("--strict", is_flag=True, help="草稿中还有【待补充】时报错，不写出文件。")
+@click.option("--annotate", is_flag=True, help="为每个数字和由事实生成的句子标注来源（事实表中的字段和行号）。")
+def render_command(facts: Path, out: Optional[Path], fmt: Optional[str], templates: Optional[Path],
+                   outline: Optional[Path], reference_docx: Optional[Path], force: bool, strict: bool,
+                   annotate: bool) -> None:
+    """按事实表生成工作总结初稿（Word、Markdown 或纯文本）。
+
+    事实表中没有给出、而初稿需要的内容，会以醒目的【待补充：…】标出，绝不编造。
+
+    \b
+    示例：
+      drafter render samples/edu-bureau-2024.yaml -o 初稿.docx
+      drafter render 事实表.yaml -f md
+      drafter render 事实表.yaml --templates 我的模板 --reference-docx 红头.docx --force
+    """
+    fmt = guess_format(out, fmt) if out is not None else (fmt or "docx")
+    out = out if out is not None else facts.with_suffix("." + fmt)
+    result = render(facts, RenderOptions(out=out, format=fmt, templates=templates, outline=outline,
+                                         reference_docx=reference_docx, force=force, strict=strict,
+                                         annotate=annotate))
+    click.echo(f"已生成：{result.out}")
+    places = result.draft.placeholder_places()
+    if places:
+        click.echo(f"还有 {len(places)} 处【待补充】，请在事实表中补齐后重新生成，或在初稿中直接填写：")
+        for where, text in places:
+            click.echo(f"  {where}：{text}")
+    else:
+        click.echo("没有【待补充】的内容。")
+
+
+@group("templates")
+def templates_group() -> None:
+    """查看和导出模板，以便不写程序就能修改初稿的措辞。
+
+    \b
+    示例：
+      drafter templates list
+      drafter templates show achievements.j2
+      drafter templates eject 我的模板
+      drafter render 事实表.yaml --templates 我的模板
+    """
+
+
+@templates_group.command("list", options_metavar="[选项]")
+@click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="同时列出此自定义模板文件夹中的模板。")
+def templates_list(templates: Optional[Path]) -> None:
+    """列出模板及其用途；自定义文件夹中覆盖了内置模板的会标出。
+
+    \b
+    示例：
+      drafter templates list --templates 我的模板
+    """
+    for line in list_templates(templates):
+        click.echo(line)
+
+
+@templates_group.command("show", options_metavar="[选项]")
+@click.argument("name", metavar="模板名")
+@click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="优先从此自定义模板文件夹中查找。")
+def templates_show(name: str, templates: Optional[Path]) -> None:
+    """显示一个模板的内容。
+
+    \b
+    示例：
+      drafter templates show overview.j2
+    """
+    click.echo(show_template(name, templates), nl=False)
+
+
+@templates_group.command("eject", options_metavar="[选项]")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False), metavar="文件夹")
+@click.option("--force", is_flag=True, help="覆盖文件夹中已有的同名模板。")
+def templates_eject(directory: Path, force: bool) -> None:
+    """把内置模板复制到一个文件夹，修改后用 render --templates 使用。
+
+    \b
+    示例：
+      drafter templates eject 我的模板
+    """
+    for path in eject_templates(directory, force=force):
+        click.echo(f"已复制：{path}")
+    click.echo(f"修改其中的模板后，运行 drafter render 事实表.yaml --templates {directory}")
+
+
+COMMANDS = [render_command, templates_group]

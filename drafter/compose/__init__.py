@@ -1,0 +1,1 @@
+"""Turning a fact sheet into a Draft through the learned outline and Jinja templates."""

@@ -1,0 +1,207 @@
+"""FactSheet + learned Outline + templates → Draft.
+
+The outline decides the structure: which parts, in which order, under which heading wording,
+numbered in which style.  Templates decide the sentences inside each part.  Numbers are
+generated here from the outline's numbering patterns, so templates never type them and
+leaving a part out renumbers the rest.  A part the sheet says nothing about is dropped when
+the learned outline shows it is optional (present in under half the reports), and otherwise
+kept with a visible placeholder.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Dict, List
+
+from ..draft import Draft, Heading, Paragraph, Signature, Span, Spans, Title
+from ..facts.model import Fact, FactSheet
+from ..outline.model import Outline, Part
+from . import filters, marks
+from .templating import TemplateSet, render_template
+
+EXPECTED_RATE = 0.5  # parts present in at least half the learned reports are expected
+TITLE_LINE_CHARS = 20  # 2号 characters on one line of a 156 mm 版心
+
+# Heading wording when the outline has no variant fitting the period.
+FALLBACK_HEADINGS = {
+    "achievements": {"annual": "{year}年主要工作", "first-half": "上半年主要工作"},
+    "highlights": {"annual": "特色亮点工作", "first-half": "特色亮点工作"},
+    "problems": {"annual": "存在的问题和不足", "first-half": "存在的问题和不足"},
+    "plan": {"annual": "{next_year}年工作打算", "first-half": "下半年工作打算"},
+}
+PART_TEMPLATES = {
+    "overview": "overview.j2",
+    "achievements": "achievements.j2",
+    "highlights": "highlights.j2",
+    "problems": "problems.j2",
+    "plan": "plan.j2",
+    "other": "other.j2",
+}
+
+
+@dataclass
+class ComposeOptions:
+    templates: TemplateSet
+    outline: Outline
+
+
+def _fits_period(variant: str, period: str) -> bool:
+    half = any(w in variant for w in ("上半年", "下半年", "半年"))
+    if period == "first-half":
+        return half or not any(w in variant for w in ("全年", "{next_year}", "年度", "{year}年"))
+    return not half
+
+
+def part_heading(part: Part, period: str, year: int) -> str:
+    """The most common learned wording that fits the period, with the year filled in."""
+    for variant in part.headings:
+        if _fits_period(variant.text, period):
+            return filters.year_text(variant.text, year)
+    fallback = FALLBACK_HEADINGS.get(part.key, {}).get(period, part.key)
+    return filters.year_text(fallback, year)
+
+
+def _has_content(sheet: FactSheet, key: str) -> bool:
+    return {
+        "overview": True,
+        "achievements": bool(sheet.achievements),
+        "highlights": bool(sheet.highlights),
+        "problems": bool(sheet.problems),
+        "plan": bool(sheet.plans.items or sheet.plans.intro),
+        "other": bool(sheet.others),
+    }[key]
+
+
+class _Numbering:
+    """Counters per level; a heading resets all deeper levels."""
+
+    def __init__(self, patterns: Dict[int, str]) -> None:
+        self.patterns = patterns
+        self.counts: Dict[int, int] = {}
+
+    def next(self, level: int) -> str:
+        self.counts[level] = self.counts.get(level, 0) + 1
+        for deeper in [k for k in self.counts if k > level]:
+            del self.counts[deeper]
+        pattern = self.patterns.get(level) or self.patterns[max(self.patterns)]
+        return filters.number_marker(pattern, self.counts[level])
+
+
+class Composer:
+    def __init__(self, sheet: FactSheet, options: ComposeOptions) -> None:
+        self.sheet = sheet
+        self.outline = options.outline
+        self.table = marks.SourceTable()
+        self.env = options.templates.environment(self.table)
+        self.numbering = _Numbering(self.outline.numbering)
+        self.draft = Draft()
+
+    # -- context -------------------------------------------------------------------------
+    def context(self, **extra: Any) -> Dict[str, Any]:
+        s = self.sheet
+        ctx: Dict[str, Any] = {
+            "report": s.report,
+            "overview": s.overview,
+            "achievements": s.achievements,
+            "highlights": s.highlights,
+            "problems": s.problems,
+            "plans": s.plans,
+            "others": s.others,
+        }
+        ctx.update(extra)
+        return ctx
+
+    def render(self, name: str, **extra: Any) -> List[marks.Piece]:
+        return marks.parse(render_template(self.env, name, self.context(**extra)), self.table)
+
+    # -- blocks --------------------------------------------------------------------------
+    def title(self) -> Title:
+        report = self.sheet.report
+        if report.title:
+            spans = marks.parse(marks.fact(report.title, report.title.source, self.table), self.table)[0].spans
+        else:
+            pieces = self.render("title.j2")
+            spans = pieces[0].spans if pieces else []
+        return Title(_break_title(spans, report.org))
+
+    def add_pieces(self, pieces: List[marks.Piece], base_level: int) -> None:
+        for piece in pieces:
+            if piece.depth is None:
+                self.draft.blocks.append(Paragraph(piece.spans))
+                continue
+            level = base_level + piece.depth
+            self.draft.blocks.append(Heading(level, self.numbering.next(level), piece.spans, piece.body or []))
+
+    def part(self, part: Part, level: int) -> None:
+        key = part.key
+        report = self.sheet.report
+        if key == "overview":
+            self.add_pieces(self.render(PART_TEMPLATES[key]), level)
+            return
+        if key == "other":
+            for other in self.sheet.others:
+                self.draft.blocks.append(Heading(level, self.numbering.next(level), _fact_spans(other.title, self),
+                                                 part="other"))
+                self.add_pieces(self.render(PART_TEMPLATES[key], part=other), level)
+            return
+        heading = part_heading(part, report.period, report.year)
+        self.draft.blocks.append(Heading(level, self.numbering.next(level), [Span(heading)], part=key))
+        self.add_pieces(self.render(PART_TEMPLATES[key]), level)
+        if key == "achievements" and self.highlights_nested():
+            hl = self.outline.part("highlights")
+            assert hl is not None
+            self.part(hl, level + 1)
+
+    def highlights_nested(self) -> bool:
+        """Highlights go inside the achievements part when the learned reports mostly put them there."""
+        hl = self.outline.part("highlights")
+        if hl is None or not hl.levels or not self.include(hl):
+            return False
+        return max(hl.levels, key=lambda lvl: (hl.levels[lvl], -lvl)) > 1
+
+    def include(self, part: Part) -> bool:
+        return _has_content(self.sheet, part.key) or (
+            part.key != "other" and self.outline.rate(part.key) >= EXPECTED_RATE)
+
+    def compose(self) -> Draft:
+        self.draft.blocks.append(self.title())
+        nested = self.highlights_nested()
+        for part in self.outline.parts:
+            if not self.include(part) or (nested and part.key == "highlights"):
+                continue
+            self.part(part, 0 if part.key == "overview" else 1)
+        report = self.sheet.report
+        org = report.signature or report.org
+        self.draft.blocks.append(Signature(
+            org=_fact_spans(org, self),
+            date=_fact_spans(Fact(filters.date_cn(report.date), report.date.source), self),
+        ))
+        return self.draft
+
+
+def _fact_spans(value: Fact, composer: Composer) -> Spans:
+    return [Span(marks.scrub(str(value)), value.source)]
+
+
+def _break_title(spans: Spans, org: str) -> List[Spans]:
+    """Break a long title after the organisation's name (词意完整, GB/T 9704 7.3.1)."""
+    text = "".join(s.text for s in spans)
+    if len(text) <= TITLE_LINE_CHARS or not text.startswith(org) or len(org) >= len(text):
+        return [spans]
+    first: Spans = []
+    rest: Spans = []
+    taken = 0
+    for span in spans:
+        if taken >= len(org):
+            rest.append(span)
+        elif taken + len(span.text) <= len(org):
+            first.append(span)
+        else:
+            cut = len(org) - taken
+            first.append(Span(span.text[:cut], span.source, span.placeholder))
+            rest.append(Span(span.text[cut:], span.source, span.placeholder))
+        taken += len(span.text)
+    return [first, rest]
+
+
+def compose(sheet: FactSheet, outline: Outline, templates: TemplateSet) -> Draft:
+    return Composer(sheet, ComposeOptions(templates, outline)).compose()

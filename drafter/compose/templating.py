@@ -1,0 +1,198 @@
+"""The Jinja side of rendering: one ordered template search path, sandboxed and strict.
+
+Search path, first match wins: the user's `--templates DIR` → the defaults shipped in
+`templates/`.  So a user overrides file by file and everything else falls back to the
+defaults.  The environment is a `SandboxedEnvironment` with `StrictUndefined`: a misspelled
+name fails with the template's own file and line, and templates cannot reach Python.
+Fact values enter templates as data (`Fact` strings): `finalize` marks them on output, so a
+value such as ``{{ 7*7 }}`` or ``& < >`` is printed literally, never evaluated or escaped.
+"""
+from __future__ import annotations
+
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..errors import TemplateError
+from ..facts.model import Fact, Figure
+from ..resources import templates_dir
+from . import filters, marks
+
+TEMPLATE_SUFFIX = ".j2"
+
+# What each shipped template writes, for `drafter templates list`.
+TEMPLATE_PURPOSE = {
+    "title.j2": "标题",
+    "overview.j2": "开头概述（一年来，在…的坚强领导下…现将…汇报如下：）",
+    "achievements.j2": "主要工作（以…为抓手，…进一步…。一是…二是…）",
+    "highlights.j2": "特色亮点工作",
+    "problems.j2": "存在的问题和不足",
+    "plan.j2": "下一步工作打算",
+    "other.j2": "其他部分（获得荣誉、机遇和挑战等）",
+}
+
+
+@dataclass(frozen=True)
+class TemplateFile:
+    name: str
+    path: Path
+    overridden: bool  # True when it comes from the user's folder
+
+
+class TemplateSet:
+    """The template search path of one render."""
+
+    def __init__(self, user_dir: Optional[Path] = None) -> None:
+        if user_dir is not None and not user_dir.is_dir():
+            raise TemplateError("模板文件夹不存在", path=user_dir)
+        self.user_dir = user_dir
+        self.default_dir = templates_dir()
+
+    @property
+    def search_path(self) -> List[Path]:
+        return [d for d in (self.user_dir, self.default_dir) if d is not None]
+
+    def files(self) -> List[TemplateFile]:
+        """Every template name with the file that wins for it."""
+        found: Dict[str, TemplateFile] = {}
+        for directory in self.search_path:
+            for path in sorted(directory.rglob(f"*{TEMPLATE_SUFFIX}")):
+                name = path.relative_to(directory).as_posix()
+                found.setdefault(name, TemplateFile(name, path, directory == self.user_dir))
+        return sorted(found.values(), key=lambda f: f.name)
+
+    def find(self, name: str) -> Optional[Path]:
+        """The file that wins for `name` (a template or a data file such as outline.yaml)."""
+        for directory in self.search_path:
+            if (directory / name).is_file():
+                return directory / name
+        return None
+
+    def environment(self, table: marks.SourceTable) -> "SandboxedEnvironment":
+        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d), encoding="utf-8") for d in self.search_path])
+        env = SandboxedEnvironment(
+            loader=loader,
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            finalize=lambda value: _finalize(value, table),
+        )
+        env.filters.update(filters.all_filters())
+        env.globals.update(_helpers(table))
+        return env
+
+
+def _finalize(value: Any, table: marks.SourceTable) -> Any:
+    if isinstance(value, Fact):
+        return marks.fact(value, value.source, table)
+    if value is None:
+        # A None printed as "None" would be an invented word in the draft.
+        raise TemplateError("模板输出了一个空值（None）；请先用 {% if … %} 判断，或用 missing(\"…\") 标出待补充")
+    return value
+
+
+def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
+    def text(value: Any) -> str:
+        return marks.fact(value, value.source, table) if isinstance(value, Fact) else str(value)
+
+    def heading(depth: int, title: Any = None, runin: bool = False, caller: Optional[Callable[[], str]] = None) -> str:
+        """A numbered heading `depth` levels below its part; numbers are added by the composer.
+        A run-in heading (runin=True) ends with 。 and the body follows in the same paragraph."""
+        body = caller() if caller is not None else text(title if title is not None else "")
+        body = body.strip()
+        if runin and marks.scrub(body)[-1:] not in tuple("。！？：:"):
+            body += "。"
+        return marks.heading(int(depth), body, runin)
+
+    def missing(label: str) -> str:
+        """A placeholder 【待补充：label】 for something the fact sheet does not give."""
+        return marks.hole(label)
+
+    def figure(fig: Figure) -> str:
+        clause = filters.describe_figure(str(fig.label), fig.value, str(fig.unit), fig.previous)
+        return marks.fact(clause, fig.source, table)
+
+    def figures(items: Iterable[Figure], lead: str = "") -> str:
+        items = list(items)
+        if not items:
+            return ""
+        return lead + "；".join(figure(f) for f in items) + "。"
+
+    def points(items: Iterable[Any]) -> str:
+        """一是…；二是…。 with each point still tied to its line in the sheet."""
+        items = [i for i in items if str(i).strip()]
+        if not items:
+            return ""
+        if len(items) == 1:
+            return text(_as_fact(items[0], filters.sentence))
+        whole = any("。" in filters.strip_end(str(i)) for i in items)
+        if whole:
+            return "".join(f"{filters.cn_numeral(n)}是{text(_as_fact(i, filters.sentence))}"
+                           for n, i in enumerate(items, 1))
+        return "；".join(f"{filters.cn_numeral(n)}是{text(_as_fact(i, filters.strip_end))}"
+                        for n, i in enumerate(items, 1)) + "。"
+
+    def listing(items: Iterable[Any], sep: str = "，", end: str = "。") -> str:
+        items = [i for i in items if str(i).strip()]
+        if not items:
+            return ""
+        return sep.join(text(_as_fact(i, filters.strip_end)) for i in items) + end
+
+    return {"heading": heading, "missing": missing, "figure": figure, "figures": figures,
+            "points": points, "listing": listing}
+
+
+def _as_fact(value: Any, change: Callable[[str], str]) -> Any:
+    """Apply a text change to a value while keeping its source."""
+    changed = change(str(value))
+    return Fact(changed, value.source) if isinstance(value, Fact) else changed
+
+
+def render_template(env: SandboxedEnvironment, name: str, context: Dict[str, Any]) -> str:
+    try:
+        template = env.get_template(name)
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"模板语法错误：{exc.message}", path=exc.filename or name, line=exc.lineno) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"找不到模板 {exc.name}") from exc
+    except TemplateError as exc:
+        where = _template_frame(exc.__traceback__)
+        if where and exc.location is None:
+            raise TemplateError(exc.message, path=where[0], line=where[1]) from exc
+        raise
+    except jinja2.UndefinedError as exc:
+        where = _template_frame(exc.__traceback__)
+        raise TemplateError(f"模板引用了不存在的名称：{_undefined_name(str(exc))}",
+                            path=where[0] if where else name, line=where[1] if where else None,
+                            hint="检查拼写；可用的名称见 drafter templates show achievements.j2") from exc
+    except jinja2.exceptions.SecurityError as exc:
+        where = _template_frame(exc.__traceback__)
+        raise TemplateError(f"模板试图执行不允许的操作：{exc}", path=where[0] if where else name,
+                            line=where[1] if where else None) from exc
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+        # Only errors raised while evaluating template expressions reach here.
+        where = _template_frame(exc.__traceback__)
+        raise TemplateError(f"模板运行出错：{exc}", path=where[0] if where else name,
+                            line=where[1] if where else None) from exc
+
+
+def _undefined_name(message: str) -> str:
+    # jinja2: "'foo' is undefined" / "'dict object' has no attribute 'x'"
+    return message.replace(" is undefined", "").replace("has no attribute", "没有属性")
+
+
+def _template_frame(tb: Optional[types.TracebackType]) -> Optional[Tuple[str, int]]:
+    """The innermost traceback entry that Jinja mapped back onto a template file and line."""
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(TEMPLATE_SUFFIX):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

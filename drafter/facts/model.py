@@ -1,0 +1,217 @@
+"""The fact sheet as typed objects, each text value still knowing the line it came from.
+
+`build_factsheet` turns loaded (and already validated) YAML data into these dataclasses and
+fills every optional field with its empty default, so templates can rely on each name
+existing.  Text leaves are `Fact` strings: ordinary `str` plus the `Source` they came from,
+which lets `render --annotate` tie each sentence of the draft back to the sheet.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, List, Optional, Union
+
+from ..draft import Source
+from .yamlload import LoadedYaml, PathKey
+
+Number = Union[int, float]
+
+PERIODS = ("annual", "first-half")
+
+
+class Fact(str):
+    """A text value of the fact sheet; `source` says where it stands in the sheet."""
+
+    source: Optional[Source]
+
+    def __new__(cls, value: str, source: Optional[Source] = None) -> "Fact":
+        obj = super().__new__(cls, value)
+        obj.source = source
+        return obj
+
+
+@dataclass
+class Figure:
+    label: Fact
+    value: Number
+    unit: Fact
+    previous: Optional[Number] = None
+    source: Optional[Source] = None
+
+
+@dataclass
+class Theme:
+    """An achievement theme or a highlight: 以{approach}，{title}。一是…"""
+
+    title: Fact
+    approach: Optional[Fact] = None
+    points: List[Fact] = field(default_factory=list)
+    figures: List[Figure] = field(default_factory=list)
+    source: Optional[Source] = None
+
+
+@dataclass
+class Problem:
+    title: Fact
+    detail: Optional[Fact] = None
+    source: Optional[Source] = None
+
+
+@dataclass
+class PlanItem:
+    title: Fact
+    points: List[Fact] = field(default_factory=list)
+    source: Optional[Source] = None
+
+
+@dataclass
+class Plans:
+    intro: Optional[Fact] = None
+    items: List[PlanItem] = field(default_factory=list)
+
+
+@dataclass
+class OtherPart:
+    """A part kept outside the canonical slots (获得荣誉, 面临的机遇和挑战 …)."""
+
+    title: Fact
+    points: List[Fact] = field(default_factory=list)
+    source: Optional[Source] = None
+
+
+@dataclass
+class Report:
+    org: Fact
+    year: int
+    date: Fact
+    period: str = "annual"
+    title: Optional[Fact] = None
+    leadership: Optional[Fact] = None
+    guidance: Optional[Fact] = None
+    signature: Optional[Fact] = None
+
+    @property
+    def next_year(self) -> int:
+        return self.year + 1
+
+    @property
+    def half_year(self) -> bool:
+        return self.period == "first-half"
+
+
+@dataclass
+class Overview:
+    theme: Optional[Fact] = None
+    results: List[Fact] = field(default_factory=list)
+
+
+@dataclass
+class FactSheet:
+    path: Path
+    report: Report
+    overview: Overview
+    achievements: List[Theme]
+    highlights: List[Theme] = field(default_factory=list)
+    problems: List[Problem] = field(default_factory=list)
+    plans: Plans = field(default_factory=Plans)
+    others: List[OtherPart] = field(default_factory=list)
+
+
+def format_path(path: PathKey) -> str:
+    """``("achievements", 0, "title")`` → ``achievements[0].title``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Builder:
+    def __init__(self, loaded: LoadedYaml) -> None:
+        self.loaded = loaded
+
+    def source(self, path: PathKey) -> Source:
+        mark = self.loaded.mark(path)
+        return Source(format_path(path), mark.line if mark else None)
+
+    def get(self, path: PathKey) -> Any:
+        node: Any = self.loaded.data
+        for part in path:
+            if isinstance(part, int):
+                node = node[part] if isinstance(node, list) and part < len(node) else None
+            else:
+                node = node.get(part) if isinstance(node, dict) else None
+            if node is None:
+                return None
+        return node
+
+    def text(self, path: PathKey) -> Optional[Fact]:
+        value = self.get(path)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return Fact(str(value).strip(), self.source(path))
+
+    def texts(self, path: PathKey) -> List[Fact]:
+        items = self.get(path) or []
+        return [t for i in range(len(items)) if (t := self.text(path + (i,))) is not None]
+
+    def count(self, path: PathKey) -> int:
+        value = self.get(path)
+        return len(value) if isinstance(value, list) else 0
+
+    def figure(self, path: PathKey) -> Figure:
+        return Figure(
+            label=self.text(path + ("label",)) or Fact(""),
+            value=self.get(path + ("value",)),
+            unit=self.text(path + ("unit",)) or Fact(""),
+            previous=self.get(path + ("previous",)),
+            source=self.source(path),
+        )
+
+    def theme(self, path: PathKey) -> Theme:
+        return Theme(
+            title=self.text(path + ("title",)) or Fact(""),
+            approach=self.text(path + ("approach",)),
+            points=self.texts(path + ("points",)),
+            figures=[self.figure(path + ("figures", i)) for i in range(self.count(path + ("figures",)))],
+            source=self.source(path),
+        )
+
+    def build(self) -> FactSheet:
+        r = ("report",)
+        report = Report(
+            org=self.text(r + ("org",)) or Fact(""),
+            year=int(self.get(r + ("year",)) or 0),
+            date=self.text(r + ("date",)) or Fact(""),
+            period=str(self.get(r + ("period",)) or "annual"),
+            title=self.text(r + ("title",)),
+            leadership=self.text(r + ("leadership",)),
+            guidance=self.text(r + ("guidance",)),
+            signature=self.text(r + ("signature",)),
+        )
+        overview = Overview(theme=self.text(("overview", "theme")), results=self.texts(("overview", "results")))
+        themes = lambda key: [self.theme((key, i)) for i in range(self.count((key,)))]  # noqa: E731
+        problems = [
+            Problem(self.text(("problems", i, "title")) or Fact(""), self.text(("problems", i, "detail")),
+                    self.source(("problems", i)))
+            for i in range(self.count(("problems",)))
+        ]
+        plans = Plans(
+            intro=self.text(("plans", "intro")),
+            items=[
+                PlanItem(self.text(("plans", "items", i, "title")) or Fact(""),
+                         self.texts(("plans", "items", i, "points")), self.source(("plans", "items", i)))
+                for i in range(self.count(("plans", "items")))
+            ],
+        )
+        others = [
+            OtherPart(self.text(("others", i, "title")) or Fact(""), self.texts(("others", i, "points")),
+                      self.source(("others", i)))
+            for i in range(self.count(("others",)))
+        ]
+        return FactSheet(self.loaded.path, report, overview, themes("achievements"), themes("highlights"),
+                         problems, plans, others)
+
+
+def build_factsheet(loaded: LoadedYaml) -> FactSheet:
+    """Typed view of a sheet that has passed validation (see `drafter.facts.validate`)."""
+    return _Builder(loaded).build()

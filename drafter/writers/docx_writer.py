@@ -1,0 +1,157 @@
+"""Draft → .docx, formatted per GB/T 9704 (see `gongwen`), optionally on an office's own
+reference document.
+
+With `reference`, the office's page setup, styles and header/footer win: we take their
+document, empty its body and only add the styles it lacks.  Without it, python-docx's default
+document is restyled from scratch.  `annotate` adds a Word comment on every run that came
+from the fact sheet, naming the sheet's path and line, so a reviewer can check each number.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO, Optional
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+
+from ..draft import Draft, Heading, Paragraph, Signature, Span, Spans, Table, Title
+from ..errors import InputFileError
+from . import gongwen, ooxml
+
+IDS = gongwen.style_ids()
+
+
+def _style(doc: DocxDocument, style_id: str):
+    """A style object by its id (python-docx looks styles up by name)."""
+    return next(s for s in doc.styles if s.style_id == style_id)
+
+
+def _open_reference(reference: Path) -> DocxDocument:
+    try:
+        doc = docx.Document(str(reference))
+    except PackageNotFoundError as exc:
+        raise InputFileError("参考文档不是有效的 .docx 文件", path=reference) from exc
+    except (OSError, KeyError, ValueError) as exc:
+        raise InputFileError(f"无法读取参考文档（{exc}）", path=reference) from exc
+    body = doc.element.body
+    for el in list(body):
+        if el.tag != qn("w:sectPr"):
+            body.remove(el)
+    return doc
+
+
+def _has_footer(doc: DocxDocument) -> bool:
+    return any(s._sectPr.find(qn("w:footerReference")) is not None for s in doc.sections)
+
+
+def _ensure_missing_styles(doc: DocxDocument) -> None:
+    """Add our styles a reference document lacks, without touching the ones it defines."""
+    have = {s.style_id for s in doc.styles}
+    if all(style_id in have for style_id in IDS.values()):
+        return
+    scratch = docx.Document()
+    gongwen.apply_styles(scratch)
+    for style_id in IDS.values():
+        if style_id not in have:
+            donor = next(s for s in scratch.styles if s.style_id == style_id)
+            doc.styles.element.append(donor.element)
+
+
+class DocxWriter:
+    def __init__(self, reference: Optional[Path] = None, annotate: bool = False, sheet_name: str = "") -> None:
+        self.reference = reference
+        self.annotate = annotate
+        self.sheet_name = sheet_name
+
+    def document(self, draft: Draft) -> DocxDocument:
+        if self.reference:
+            doc = _open_reference(self.reference)
+            _ensure_missing_styles(doc)
+            if not _has_footer(doc):
+                gongwen.add_page_numbers(doc)
+        else:
+            doc = docx.Document()
+            doc.element.body.remove_all("w:p", "w:tbl")
+            gongwen.apply_styles(doc)
+            gongwen.setup_page(doc)
+        for block in draft.blocks:
+            self._block(doc, block)
+        return doc
+
+    def write(self, draft: Draft, stream: BinaryIO) -> None:
+        self.document(draft).save(stream)
+
+    # -- blocks ------------------------------------------------------------------------
+    def _block(self, doc: DocxDocument, block) -> None:
+        if isinstance(block, Title):
+            p = doc.add_paragraph(style=_style(doc, IDS["title"]))
+            for i, line in enumerate(block.lines):
+                if i:
+                    p.add_run().add_break()
+                self._spans(doc, p, line)
+            doc.add_paragraph()  # 标题下空一行
+        elif isinstance(block, Heading):
+            p = doc.add_paragraph(style=_style(doc, IDS[f"h{min(block.level, 4)}"]))
+            self._spans(doc, p, [Span(block.number)] + block.text)
+            if block.body:
+                self._spans(doc, p, block.body, char_style=IDS["body_char"], unbold=block.level == 3)
+        elif isinstance(block, Paragraph):
+            p = doc.add_paragraph()
+            self._spans(doc, p, block.spans)
+        elif isinstance(block, Table):
+            self._table(doc, block)
+        elif isinstance(block, Signature):
+            self._signature(doc, block)
+
+    def _spans(self, doc: DocxDocument, paragraph, spans: Spans, char_style: Optional[str] = None,
+               unbold: bool = False) -> None:
+        for span in spans:
+            if not span.text:
+                continue
+            style_id = IDS["placeholder_char"] if span.placeholder else char_style
+            run = paragraph.add_run(span.text, style=_style(doc, style_id) if style_id else None)
+            rpr = run._r.get_or_add_rPr()
+            if span.placeholder:
+                ooxml.set_run_props(rpr, highlight=gongwen.PLACEHOLDER_HIGHLIGHT)
+            if unbold:
+                ooxml.set_run_props(rpr, bold=False)
+            if self.annotate and span.source is not None:
+                line = f"第 {span.source.line} 行" if span.source.line else ""
+                doc.add_comment(run, text=f"来源：{self.sheet_name} {line} {span.source.path}".strip(),
+                                author="drafter", initials="DR")
+
+    def _table(self, doc: DocxDocument, block: Table) -> None:
+        table = doc.add_table(rows=1, cols=len(block.header))
+        if any(s.name == "Table Grid" for s in doc.styles):
+            table.style = doc.styles["Table Grid"]
+        for cell, text in zip(table.rows[0].cells, block.header):
+            cell.paragraphs[0].text = text
+        for row in block.rows:
+            cells = table.add_row().cells
+            for cell, spans in zip(cells, row):
+                self._spans(doc, cell.paragraphs[0], spans)
+
+    def _signature(self, doc: DocxDocument, block: Signature) -> None:
+        """落款 over 成文日期, 日期右空四字 and the name centred over the date (7.3.5.2)."""
+        doc.add_paragraph()  # 正文下空一行
+        sig_width, date_width = _width(block.org), _width(block.date)
+        date_right = 4.0
+        sig_right = max(2.0, date_right + (date_width - sig_width) / 2)
+        if sig_width > date_width + 4:  # a long name: 署名右空二字, date starts two characters in
+            sig_right, date_right = 2.0, max(2.0, sig_width - date_width)
+        for spans, style, right in ((block.org, IDS["signature"], sig_right), (block.date, IDS["date"], date_right)):
+            p = doc.add_paragraph(style=_style(doc, style))
+            ooxml.set_para_props(p._p.get_or_add_pPr(), right_chars=right, first_line_chars=0)
+            self._spans(doc, p, spans)
+
+
+def _width(spans: Spans) -> float:
+    """Printed width in characters: half-width digits and letters count half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for s in spans for ch in s.text)
+
+
+def write_docx(draft: Draft, stream: BinaryIO, *, reference: Optional[Path] = None,
+               annotate: bool = False, sheet_name: str = "") -> None:
+    DocxWriter(reference, annotate, sheet_name).write(draft, stream)

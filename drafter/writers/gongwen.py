@@ -1,0 +1,188 @@
+"""The GB/T 9704-2012 style sheet: page, fonts, sizes, indents, line pitch and page numbers.
+
+All formatting lives in named styles (not in direct run formatting), so an office's own
+reference document can restyle the draft simply by defining the same styles, and Word's
+navigation pane and table of contents work off the real Heading 1-4 styles.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, Optional
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+
+from . import ooxml
+
+LATIN = "Times New Roman"
+FANGSONG, KAITI, HEITI, XIAOBIAOSONG, SONG = "仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体", "宋体"
+
+BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14  # 3号, 2号, 4号
+# 版心 225 mm high / 22 lines = 28.98 pt; 579 twips = 28.95 pt keeps exactly 22 lines a page.
+LINE_TWIPS = 579
+TITLE_LINE_TWIPS = 700  # 35 pt: 2号 title lines breathe a little more than body lines
+# 版心 156 mm / 28 chars: 3号 glyphs need -0.25 pt tracking to fit 28 a line (5.2.3).
+CHAR_SPACING = -5
+
+PAGE_W_MM, PAGE_H_MM = 210, 297
+MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+FOOTER_MM = 25  # the page number sits about 7 mm below the 版心 (7.5)
+HEADER_MM = 15
+
+
+@dataclass(frozen=True)
+class ParagraphStyle:
+    style_id: str
+    name: str  # Word's built-in (English) name where there is one, so Word maps it
+    east_asia: str
+    size: float = BODY_PT
+    bold: bool = False
+    first_line_chars: float = 2
+    jc: str = "both"
+    outline_level: Optional[int] = None
+    line_twips: int = LINE_TWIPS
+    keep_next: bool = False
+    zh_name: Optional[str] = None
+
+
+# Heading levels 1-4 → 一、 黑体 / （一） 楷体 / 1. 仿宋 bold / （1） 仿宋 (7.3.3).
+HEADING_STYLES = {
+    1: ParagraphStyle("Heading1", "heading 1", HEITI, outline_level=0, keep_next=True),
+    2: ParagraphStyle("Heading2", "heading 2", KAITI, outline_level=1, keep_next=True),
+    3: ParagraphStyle("Heading3", "heading 3", FANGSONG, bold=True, outline_level=2, keep_next=True),
+    4: ParagraphStyle("Heading4", "heading 4", FANGSONG, outline_level=3, keep_next=True),
+}
+TITLE = ParagraphStyle("Title", "Title", XIAOBIAOSONG, size=TITLE_PT, first_line_chars=0, jc="center",
+                       line_twips=TITLE_LINE_TWIPS)
+SIGNATURE = ParagraphStyle("Signature", "Signature", FANGSONG, first_line_chars=0, jc="right",
+                           zh_name="落款")
+DATE = ParagraphStyle("DocumentDate", "Document Date", FANGSONG, first_line_chars=0, jc="right",
+                      zh_name="成文日期")
+FOOTER = ParagraphStyle("Footer", "footer", SONG, size=PAGE_NUMBER_PT, first_line_chars=0, jc="right")
+
+BODY_CHAR_STYLE = ("BodyTextChar", "正文字符")  # run-in body text after a heading clause
+PLACEHOLDER_CHAR_STYLE = ("Placeholder", "待补充")  # 【待补充：…】, also highlighted per run
+PLACEHOLDER_HIGHLIGHT = "yellow"
+
+
+def _style(doc: DocxDocument, style_id: str, name: str, kind: WD_STYLE_TYPE):
+    """The style with this id (or Word name), created when the document lacks it."""
+    for style in doc.styles:
+        if style.style_id == style_id or style.name.lower() == name.lower():
+            return style
+    style = doc.styles.add_style(name, kind)
+    style.element.set(qn("w:styleId"), style_id)
+    return style
+
+
+def _restyle_paragraph(doc: DocxDocument, spec: ParagraphStyle) -> None:
+    style = _style(doc, spec.style_id, spec.name, WD_STYLE_TYPE.PARAGRAPH)
+    el = style.element
+    ooxml.set_child(el, "w:basedOn", {"w:val": "Normal"}, ooxml.STYLE_ORDER)
+    if spec.zh_name:
+        ooxml.set_child(el, "w:aliases", {"w:val": spec.zh_name}, ooxml.STYLE_ORDER)
+    ooxml.set_child(el, "w:qFormat", None, ooxml.STYLE_ORDER)
+    # Start from clean properties: the default template's headings carry theme fonts,
+    # blue colours, borders and spacing that GB/T 9704 does not want.
+    ooxml.remove_children(el, ["w:pPr", "w:rPr"])
+    ppr = ooxml.child(el, "w:pPr", ooxml.STYLE_ORDER)
+    ooxml.set_para_props(ppr, line_twips=spec.line_twips, first_line_chars=spec.first_line_chars,
+                         font_pt=spec.size, jc=spec.jc, outline_level=spec.outline_level,
+                         keep_next=spec.keep_next)
+    rpr = ooxml.child(el, "w:rPr", ooxml.STYLE_ORDER)
+    ooxml.set_run_props(rpr, east_asia=spec.east_asia, latin=SONG if spec is FOOTER else LATIN,
+                        size_pt=spec.size, bold=spec.bold, color="000000")
+
+
+def _character_style(doc: DocxDocument, ids: tuple, east_asia: Optional[str] = None,
+                     highlight: Optional[str] = None) -> None:
+    style = _style(doc, ids[0], ids[1], WD_STYLE_TYPE.CHARACTER)
+    ooxml.remove_children(style.element, ["w:rPr"])
+    rpr = ooxml.child(style.element, "w:rPr", ooxml.STYLE_ORDER)
+    if east_asia:
+        ooxml.set_run_props(rpr, east_asia=east_asia, latin=LATIN)
+    if highlight:
+        # Word ignores w:highlight in styles, so shade the style and highlight each run.
+        ooxml.set_child(rpr, "w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "FFFF00"}, ooxml.RPR_ORDER)
+
+
+def apply_styles(doc: DocxDocument) -> None:
+    """Restyle the document defaults, Normal, Title, Heading 1-4, 落款, 成文日期 and footer."""
+    styles = doc.styles.element
+    defaults = ooxml.child(styles, "w:docDefaults")
+    rpr = ooxml.child(ooxml.child(defaults, "w:rPrDefault"), "w:rPr")
+    ooxml.set_run_props(rpr, east_asia=FANGSONG, latin=LATIN, size_pt=BODY_PT, lang="zh-CN")
+    ppr = ooxml.child(ooxml.child(defaults, "w:pPrDefault"), "w:pPr")
+    ooxml.set_para_props(ppr, line_twips=LINE_TWIPS)
+
+    normal = _style(doc, "Normal", "Normal", WD_STYLE_TYPE.PARAGRAPH).element
+    ooxml.remove_children(normal, ["w:pPr", "w:rPr"])
+    ppr = ooxml.child(normal, "w:pPr", ooxml.STYLE_ORDER)
+    ooxml.set_child(ppr, "w:widowControl", {"w:val": "0"}, ooxml.PPR_ORDER)
+    ooxml.set_para_props(ppr, line_twips=LINE_TWIPS, first_line_chars=2, jc="both")
+    rpr = ooxml.child(normal, "w:rPr", ooxml.STYLE_ORDER)
+    ooxml.set_run_props(rpr, east_asia=FANGSONG, latin=LATIN, size_pt=BODY_PT, color="000000",
+                        char_spacing=CHAR_SPACING)
+
+    for spec in (TITLE, *HEADING_STYLES.values(), SIGNATURE, DATE, FOOTER):
+        _restyle_paragraph(doc, spec)
+    _character_style(doc, BODY_CHAR_STYLE, east_asia=FANGSONG)
+    _character_style(doc, PLACEHOLDER_CHAR_STYLE, highlight=PLACEHOLDER_HIGHLIGHT)
+
+
+def setup_page(doc: DocxDocument) -> None:
+    """A4, GB/T 9704 margins, a 22-line grid, odd/even footers with `— N —` page numbers."""
+    for section in doc.sections:
+        sect = section._sectPr
+        ooxml.set_child(sect, "w:pgSz", {"w:w": ooxml.mm(PAGE_W_MM), "w:h": ooxml.mm(PAGE_H_MM)},
+                        ooxml.SECTPR_ORDER)
+        ooxml.set_child(sect, "w:pgMar", {
+            "w:top": ooxml.mm(MARGINS_MM["top"]), "w:right": ooxml.mm(MARGINS_MM["right"]),
+            "w:bottom": ooxml.mm(MARGINS_MM["bottom"]), "w:left": ooxml.mm(MARGINS_MM["left"]),
+            "w:header": ooxml.mm(HEADER_MM), "w:footer": ooxml.mm(FOOTER_MM), "w:gutter": "0",
+        }, ooxml.SECTPR_ORDER)
+        ooxml.set_child(sect, "w:docGrid", {"w:type": "lines", "w:linePitch": str(LINE_TWIPS)},
+                        ooxml.SECTPR_ORDER)
+    add_page_numbers(doc)
+
+
+def add_page_numbers(doc: DocxDocument) -> None:
+    """`— N —` in 4号 宋体: odd pages right, even pages left, each 空一字 from the edge (7.5)."""
+    settings = doc.settings.element
+    if settings.find(qn("w:evenAndOddHeaders")) is None:
+        # evenAndOddHeaders comes early in CT_Settings; after w:zoom and friends is fine for Word.
+        anchor = settings.find(qn("w:defaultTabStop"))
+        flag = ooxml.element("w:evenAndOddHeaders")
+        if anchor is not None:
+            anchor.addprevious(flag)
+        else:
+            settings.insert(0, flag)
+    for section in doc.sections:
+        section.different_first_page_header_footer = False
+        for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+            footer.is_linked_to_previous = False
+            _page_number_paragraph(doc, footer, side)
+
+
+def _page_number_paragraph(doc: DocxDocument, footer, side: str) -> None:
+    body = footer._element
+    for p in body.findall(qn("w:p")):
+        body.remove(p)
+    paragraph = footer.add_paragraph(style=next(s for s in doc.styles if s.style_id == FOOTER.style_id))
+    ppr = paragraph._p.get_or_add_pPr()
+    ooxml.set_para_props(ppr, jc=side, font_pt=PAGE_NUMBER_PT,
+                         right_chars=1 if side == "right" else 0, left_chars=1 if side == "left" else 0,
+                         first_line_chars=0)
+    paragraph.add_run("— ")
+    for run in ooxml.page_field_runs(lambda: ooxml.element("w:r")):
+        paragraph._p.append(run)
+    paragraph.add_run(" —")
+
+
+def style_ids() -> Dict[str, str]:
+    """Style ids the writer uses for each kind of block."""
+    ids = {f"h{level}": spec.style_id for level, spec in HEADING_STYLES.items()}
+    ids.update(title=TITLE.style_id, signature=SIGNATURE.style_id, date=DATE.style_id,
+               body_char=BODY_CHAR_STYLE[0], placeholder_char=PLACEHOLDER_CHAR_STYLE[0])
+    return ids
