@@ -53,18 +53,27 @@ def format_number(value: Number, places: Optional[int] = None) -> str:
     return f"{d.normalize():f}"
 
 
+def _scaled(d: Decimal, factor: int, unit: str) -> Optional[str]:
+    """`d / factor` in `unit` when it reads naturally (at most two decimals), else None."""
+    scaled = d / factor
+    if scaled != scaled.quantize(Decimal("0.01")):
+        return None
+    return format_number(scaled) + unit
+
+
 def format_amount(value: Number, unit: str) -> str:
     """An amount in the unit a report would use: 12500万元 → 1.25亿元, 35000元 → 3.5万元.
 
-    The conversion is exact (never rounded), so no figure of the sheet is lost in the draft.
+    Conversions are exact: 48143万元 stays 48143万元 rather than becoming 4.8143亿元 or a
+    rounded 4.81亿元, so no figure of the sheet is lost or changed in the draft.
     """
     d = _decimal(value)
     if unit == "元" and abs(d) >= 100_000_000:
-        return format_number(d / 100_000_000) + "亿元"
+        return _scaled(d, 100_000_000, "亿元") or _scaled(d, 10_000, "万元") or format_number(value) + unit
     if unit == "元" and abs(d) >= 10_000:
-        return format_number(d / 10_000) + "万元"
+        return _scaled(d, 10_000, "万元") or format_number(value) + unit
     if unit == "万元" and abs(d) >= 10_000:
-        return format_number(d / 10_000) + "亿元"
+        return _scaled(d, 10_000, "亿元") or format_number(value) + unit
     return format_number(value) + unit
 
 
@@ -96,7 +105,8 @@ def describe_figure(label: str, value: Number, unit: str, previous: Optional[Num
         return f"{text}，与上年持平"
     more = diff > 0
     clause = f"{text}，比上年{'增加' if more else '减少'}{format_amount(abs(diff), unit)}"
-    if _decimal(previous) != 0:
+    # A rate is meaningless from zero, and "下降100%" for a figure cleared to zero reads oddly.
+    if _decimal(previous) != 0 and _decimal(value) != 0:
         rate = abs(diff) / abs(_decimal(previous)) * 100
         clause += f"，{'增长' if more else '下降'}{format_number(rate, 1)}%"
     return clause

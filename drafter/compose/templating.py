@@ -184,7 +184,8 @@ def render_template(env: SandboxedEnvironment, name: str, context: Dict[str, Any
 
 def _undefined_name(message: str) -> str:
     # jinja2: "'foo' is undefined" / "'dict object' has no attribute 'x'"
-    return message.replace(" is undefined", "").replace("has no attribute", "没有属性")
+    return (message.replace(" is undefined", "").replace(" has no attribute ", " 没有属性 ")
+            .replace(" has no element ", " 没有元素 ").replace(" object", ""))
 
 
 def _template_frame(tb: Optional[types.TracebackType]) -> Optional[Tuple[str, int]]:

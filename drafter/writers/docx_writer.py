@@ -96,6 +96,9 @@ class DocxWriter:
             p = doc.add_paragraph(style=_style(doc, IDS[f"h{min(block.level, 4)}"]))
             self._spans(doc, p, [Span(block.number)] + block.text)
             if block.body:
+                # A run-in heading is a body paragraph: keeping it with the next one would chain
+                # a whole part together and push it to the next page.
+                ooxml.set_keep_together(p._p.get_or_add_pPr(), False)
                 self._spans(doc, p, block.body, char_style=IDS["body_char"], unbold=block.level == 3)
         elif isinstance(block, Paragraph):
             p = doc.add_paragraph()

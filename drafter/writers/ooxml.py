@@ -139,6 +139,13 @@ def set_para_props(ppr, *, line_twips: Optional[int] = None, first_line_chars: O
         set_child(ppr, "w:outlineLvl", {"w:val": str(outline_level)}, PPR_ORDER)
 
 
+def set_keep_together(ppr, keep: bool) -> None:
+    """Direct keepNext/keepLines, overriding what the paragraph's style says."""
+    value = "1" if keep else "0"
+    set_child(ppr, "w:keepNext", {"w:val": value}, PPR_ORDER)
+    set_child(ppr, "w:keepLines", {"w:val": value}, PPR_ORDER)
+
+
 def page_field_runs(make_run) -> list:
     """The runs of a PAGE field (begin, instruction, separate, shown value, end)."""
     runs = []

@@ -1,0 +1,48 @@
+"""Shared helpers for the tests: the CLI runner, the samples and reading back .docx drafts."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from drafter.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+EDU_SAMPLE = ROOT / "samples" / "edu-bureau-2024.yaml"
+
+
+@pytest.fixture
+def run():
+    """Invoke the real CLI in-process; stdout and stderr kept apart."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def paragraphs(path: Path) -> List[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def write_sheet(directory: Path, body: str, name: str = "facts.yaml") -> Path:
+    path = directory / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+MINIMAL_SHEET = """\
+report:
+  org: 测试县卫生健康局
+  year: 2024
+  date: "2025-01-06"
+achievements:
+  - title: 公共卫生服务能力进一步提升
+    approach: 以基层为重点
+    points: [建成紧密型县域医共体]
+"""
