@@ -1,4 +1,4 @@
-"""The Draft: a small list of typed blocks, the seam between templates and writers.
+"""The Draft: a small list of typed blocks (title, heading, paragraph, signature), the seam between templates and writers.
 
 Templates (via `drafter.compose`) produce a Draft; writers (docx, markdown, text) consume it.
 Neither side knows the other: templates never see python-docx, writers never see fact sheets.
@@ -58,12 +58,6 @@ class Paragraph:
 
 
 @dataclass
-class Table:
-    header: List[str]
-    rows: List[List[Spans]]
-
-
-@dataclass
 class Signature:
     """落款 and 成文日期, placed at the end."""
 
@@ -71,7 +65,7 @@ class Signature:
     date: Spans
 
 
-Block = Union[Title, Heading, Paragraph, Table, Signature]
+Block = Union[Title, Heading, Paragraph, Signature]
 
 
 @dataclass
@@ -115,10 +109,6 @@ def _block_spans(block: Block) -> List[Span]:
         out.extend(block.body)
     elif isinstance(block, Paragraph):
         out.extend(block.spans)
-    elif isinstance(block, Table):
-        for row in block.rows:
-            for cell in row:
-                out.extend(cell)
     elif isinstance(block, Signature):
         out.extend(block.org)
         out.extend(block.date)

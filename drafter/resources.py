@@ -6,6 +6,8 @@ beside its code, and a source checkout or editable install finds them one folder
 """
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -39,3 +41,20 @@ def default_outline_path() -> Path:
 
 def factsheet_schema_path() -> Path:
     return schemas_dir() / "factsheet.schema.json"
+
+
+def user_cache_dir() -> Path:
+    """Where drafter may keep caches (compiled templates, jieba's dictionary cache).
+
+    Worked out by hand rather than with platformdirs, whose import alone costs ~25 ms on the
+    render path.  DRAFTER_CACHE_DIR overrides it (tests, read-only home folders).
+    """
+    override = os.environ.get("DRAFTER_CACHE_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "drafter" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "drafter"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"

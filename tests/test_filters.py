@@ -40,6 +40,13 @@ def test_figures_are_phrased_with_their_comparison(args: tuple, expected: str) -
     assert describe_figure(*args) == expected
 
 
+def test_half_year_figures_compare_with_the_same_period() -> None:
+    assert describe_figure("受理诉求", 3862, "件", 4120, half_year=True) == "受理诉求3862件，同比减少258件，下降6.3%"
+    assert describe_figure("办结率", 99.1, "%", 97.6, half_year=True) == "办结率99.1%，同比提高1.5个百分点"
+    assert describe_figure("站点", 5, "个", 5, half_year=True) == "站点5个，与去年同期持平"
+    assert describe_figure("税收", 2.36, "亿元", 2.18) == "税收2.36亿元，比上年增加1800万元，增长8.3%"
+
+
 def test_growth_rates_round_half_up() -> None:
     # 1/8 = 12.5% exactly; 1/16 = 6.25% → 6.3 (half-up, not banker's rounding)
     assert describe_figure("x", 18, "个", 16).endswith("增长12.5%")

@@ -45,19 +45,32 @@ class ComposeOptions:
 
 
 def _fits_period(variant: str, period: str) -> bool:
-    half = any(w in variant for w in ("上半年", "下半年", "半年"))
+    half = _half_year_wording(variant)
     if period == "first-half":
         return half or not any(w in variant for w in ("全年", "{next_year}", "年度", "{year}年"))
     return not half
 
 
+def _half_year_wording(variant: str) -> bool:
+    return any(w in variant for w in ("上半年", "下半年", "半年"))
+
+
 def part_heading(part: Part, period: str, year: int) -> str:
-    """The most common learned wording that fits the period, with the year filled in."""
-    for variant in part.headings:
-        if _fits_period(variant.text, period):
-            return filters.year_text(variant.text, year)
-    fallback = FALLBACK_HEADINGS.get(part.key, {}).get(period, part.key)
-    return filters.year_text(fallback, year)
+    """The most common learned wording that fits the period, with the year filled in.
+
+    A half-year report takes a half-year wording (上半年主要工作, 下半年工作打算) where the
+    outline has one, and our own otherwise for the parts whose wording names the period."""
+    fitting = [v.text for v in part.headings if _fits_period(v.text, period)]
+    if period == "first-half":
+        half = [t for t in fitting if _half_year_wording(t)]
+        fallback = FALLBACK_HEADINGS.get(part.key, {}).get(period)
+        if half:
+            fitting = half
+        elif fallback and _half_year_wording(fallback):
+            fitting = [fallback]
+    if fitting:
+        return filters.year_text(fitting[0], year)
+    return filters.year_text(FALLBACK_HEADINGS.get(part.key, {}).get(period, part.key), year)
 
 
 def _has_content(sheet: FactSheet, key: str) -> bool:

@@ -74,37 +74,42 @@ def format_amount(value: Number, unit: str) -> str:
         return _scaled(d, 10_000, "万元") or format_number(value) + unit
     if unit == "万元" and abs(d) >= 10_000:
         return _scaled(d, 10_000, "亿元") or format_number(value) + unit
+    if unit == "亿元" and 0 < abs(d) < 1:  # 0.18亿元 reads as 1800万元
+        return format_number(d * 10_000) + "万元"
     return format_number(value) + unit
 
 
 PERCENT_UNITS = ("%", "％")
 
 
-def describe_figure(label: str, value: Number, unit: str, previous: Optional[Number] = None) -> str:
+def describe_figure(label: str, value: Number, unit: str, previous: Optional[Number] = None,
+                    half_year: bool = False) -> str:
     """One figure as a clause, with its comparison to the previous year when one is given.
 
     引进各类人才35人，比上年增加7人，增长25.0%
     投入经费1.25亿元，比上年减少500万元，下降3.8%
     义务教育巩固率99.2%，比上年提高0.4个百分点
+    A half-year report compares with the same period last year: 同比增加…, 与去年同期持平.
     """
     unit = unit or ""
+    versus, same = ("同比", "与去年同期持平") if half_year else ("比上年", "与上年持平")
     if unit in PERCENT_UNITS:
         text = f"{label}{format_number(value)}%"
         if previous is None:
             return text
         diff = _decimal(value) - _decimal(previous)
         if diff == 0:
-            return f"{text}，与上年持平"
+            return f"{text}，{same}"
         verb = "提高" if diff > 0 else "下降"
-        return f"{text}，比上年{verb}{format_number(abs(diff))}个百分点"
+        return f"{text}，{versus}{verb}{format_number(abs(diff))}个百分点"
     text = f"{label}{format_amount(value, unit)}"
     if previous is None:
         return text
     diff = _decimal(value) - _decimal(previous)
     if diff == 0:
-        return f"{text}，与上年持平"
+        return f"{text}，{same}"
     more = diff > 0
-    clause = f"{text}，比上年{'增加' if more else '减少'}{format_amount(abs(diff), unit)}"
+    clause = f"{text}，{versus}{'增加' if more else '减少'}{format_amount(abs(diff), unit)}"
     # A rate is meaningless from zero, and "下降100%" for a figure cleared to zero reads oddly.
     if _decimal(previous) != 0 and _decimal(value) != 0:
         rate = abs(diff) / abs(_decimal(previous)) * 100

@@ -19,7 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateError
 from ..facts.model import Fact, Figure
-from ..resources import templates_dir
+from ..resources import templates_dir, user_cache_dir
 from . import filters, marks
 
 TEMPLATE_SUFFIX = ".j2"
@@ -81,10 +81,22 @@ class TemplateSet:
             trim_blocks=True,
             lstrip_blocks=True,
             finalize=lambda value: _finalize(value, table),
+            bytecode_cache=_bytecode_cache(),
         )
         env.filters.update(filters.all_filters())
         env.globals.update(_helpers(table))
         return env
+
+
+def _bytecode_cache() -> Optional[jinja2.BytecodeCache]:
+    """Compiled templates cached on disk: compiling them is most of a render's Jinja time.
+    Entries are keyed by file name and source checksum, so edited templates recompile."""
+    directory = user_cache_dir() / "templates"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only home folder only costs speed
+    return jinja2.FileSystemBytecodeCache(str(directory))
 
 
 def _finalize(value: Any, table: marks.SourceTable) -> Any:
@@ -113,15 +125,16 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
         """A placeholder 【待补充：label】 for something the fact sheet does not give."""
         return marks.hole(label)
 
-    def figure(fig: Figure) -> str:
-        clause = filters.describe_figure(str(fig.label), fig.value, str(fig.unit), fig.previous)
+    def figure(fig: Figure, half_year: bool = False) -> str:
+        """引进各类人才35人，比上年增加7人，增长25.0% (同比… when half_year)."""
+        clause = filters.describe_figure(str(fig.label), fig.value, str(fig.unit), fig.previous, half_year)
         return marks.fact(clause, fig.source, table)
 
-    def figures(items: Iterable[Figure], lead: str = "") -> str:
+    def figures(items: Iterable[Figure], half_year: bool = False, lead: str = "") -> str:
         items = list(items)
         if not items:
             return ""
-        return lead + "；".join(figure(f) for f in items) + "。"
+        return lead + "；".join(figure(f, half_year) for f in items) + "。"
 
     def points(items: Iterable[Any]) -> str:
         """一是…；二是…。 with each point still tied to its line in the sheet."""

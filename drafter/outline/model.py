@@ -117,7 +117,7 @@ def load_outline(path: Path) -> Outline:
     except (OSError, UnicodeDecodeError) as exc:
         raise OutlineError("无法读取提纲文件（应为 UTF-8 编码的 YAML）", path=path) from exc
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise OutlineError("提纲文件不是合法的 YAML", path=path, line=mark.line + 1 if mark else None,

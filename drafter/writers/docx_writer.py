@@ -8,6 +8,7 @@ from the fact sheet, naming the sheet's path and line, so a reviewer can check e
 """
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO, Optional
 
@@ -15,17 +16,25 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.text.run import Run
 
-from ..draft import Draft, Heading, Paragraph, Signature, Span, Spans, Table, Title
+from ..draft import Draft, Heading, Paragraph, Signature, Span, Spans, Title, plain
 from ..errors import InputFileError
 from . import gongwen, ooxml
 
 IDS = gongwen.style_ids()
 
 
-def _style(doc: DocxDocument, style_id: str):
-    """A style object by its id (python-docx looks styles up by name)."""
-    return next(s for s in doc.styles if s.style_id == style_id)
+def _paragraph(doc: DocxDocument, style_id: Optional[str] = None):
+    """A new body paragraph with the given style id.
+
+    The id is written straight into w:pStyle: python-docx's style setter searches the whole
+    style sheet on every call, which made style lookups most of the render time.
+    """
+    p = doc.add_paragraph()
+    if style_id:
+        p._p.get_or_add_pPr().style = style_id
+    return p
 
 
 def _open_reference(reference: Path) -> DocxDocument:
@@ -51,8 +60,7 @@ def _ensure_missing_styles(doc: DocxDocument) -> None:
     have = {s.style_id for s in doc.styles}
     if all(style_id in have for style_id in IDS.values()):
         return
-    scratch = docx.Document()
-    gongwen.apply_styles(scratch)
+    scratch = gongwen.new_document()
     for style_id in IDS.values():
         if style_id not in have:
             donor = next(s for s in scratch.styles if s.style_id == style_id)
@@ -72,13 +80,24 @@ class DocxWriter:
             if not _has_footer(doc):
                 gongwen.add_page_numbers(doc)
         else:
-            doc = docx.Document()
-            doc.element.body.remove_all("w:p", "w:tbl")
-            gongwen.apply_styles(doc)
-            gongwen.setup_page(doc)
+            doc = gongwen.base_document()
         for block in draft.blocks:
             self._block(doc, block)
+        self._properties(doc, draft)
         return doc
+
+    @staticmethod
+    def _properties(doc: DocxDocument, draft: Draft) -> None:
+        """File properties Word shows (title, author): the draft's, not python-docx's defaults."""
+        props = doc.core_properties
+        title = next((b for b in draft.blocks if isinstance(b, Title)), None)
+        signature = next((b for b in draft.blocks if isinstance(b, Signature)), None)
+        props.title = "".join(plain(line) for line in title.lines) if title else ""
+        props.author = props.last_modified_by = plain(signature.org) if signature else ""
+        props.comments = "drafter 生成的初稿"
+        props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+        props.revision = 1
+        props.keywords = props.subject = props.category = ""
 
     def write(self, draft: Draft, stream: BinaryIO) -> None:
         self.document(draft).save(stream)
@@ -86,14 +105,14 @@ class DocxWriter:
     # -- blocks ------------------------------------------------------------------------
     def _block(self, doc: DocxDocument, block) -> None:
         if isinstance(block, Title):
-            p = doc.add_paragraph(style=_style(doc, IDS["title"]))
+            p = _paragraph(doc, IDS["title"])
             for i, line in enumerate(block.lines):
                 if i:
                     p.add_run().add_break()
                 self._spans(doc, p, line)
-            doc.add_paragraph()  # 标题下空一行
+            _paragraph(doc)  # 标题下空一行
         elif isinstance(block, Heading):
-            p = doc.add_paragraph(style=_style(doc, IDS[f"h{min(block.level, 4)}"]))
+            p = _paragraph(doc, IDS[f"h{min(block.level, 4)}"])
             self._spans(doc, p, [Span(block.number)] + block.text)
             if block.body:
                 # A run-in heading is a body paragraph: keeping it with the next one would chain
@@ -101,10 +120,8 @@ class DocxWriter:
                 ooxml.set_keep_together(p._p.get_or_add_pPr(), False)
                 self._spans(doc, p, block.body, char_style=IDS["body_char"], unbold=block.level == 3)
         elif isinstance(block, Paragraph):
-            p = doc.add_paragraph()
+            p = _paragraph(doc)
             self._spans(doc, p, block.spans)
-        elif isinstance(block, Table):
-            self._table(doc, block)
         elif isinstance(block, Signature):
             self._signature(doc, block)
 
@@ -114,40 +131,44 @@ class DocxWriter:
             if not span.text:
                 continue
             style_id = IDS["placeholder_char"] if span.placeholder else char_style
-            run = paragraph.add_run(span.text, style=_style(doc, style_id) if style_id else None)
-            rpr = run._r.get_or_add_rPr()
-            if span.placeholder:
-                ooxml.set_run_props(rpr, highlight=gongwen.PLACEHOLDER_HIGHLIGHT)
-            if unbold:
-                ooxml.set_run_props(rpr, bold=False)
+            run = _add_run(paragraph, span.text)
+            if style_id or unbold:
+                rpr = run._r.get_or_add_rPr()
+                if style_id:
+                    rpr.style = style_id
+                if span.placeholder:
+                    ooxml.set_run_props(rpr, highlight=gongwen.PLACEHOLDER_HIGHLIGHT)
+                if unbold:
+                    ooxml.set_run_props(rpr, bold=False)
             if self.annotate and span.source is not None:
                 line = f"第 {span.source.line} 行" if span.source.line else ""
                 doc.add_comment(run, text=f"来源：{self.sheet_name} {line} {span.source.path}".strip(),
                                 author="drafter", initials="DR")
 
-    def _table(self, doc: DocxDocument, block: Table) -> None:
-        table = doc.add_table(rows=1, cols=len(block.header))
-        if any(s.name == "Table Grid" for s in doc.styles):
-            table.style = doc.styles["Table Grid"]
-        for cell, text in zip(table.rows[0].cells, block.header):
-            cell.paragraphs[0].text = text
-        for row in block.rows:
-            cells = table.add_row().cells
-            for cell, spans in zip(cells, row):
-                self._spans(doc, cell.paragraphs[0], spans)
-
     def _signature(self, doc: DocxDocument, block: Signature) -> None:
         """落款 over 成文日期, 日期右空四字 and the name centred over the date (7.3.5.2)."""
-        doc.add_paragraph()  # 正文下空一行
+        _paragraph(doc)  # 正文下空一行
         sig_width, date_width = _width(block.org), _width(block.date)
         date_right = 4.0
         sig_right = max(2.0, date_right + (date_width - sig_width) / 2)
         if sig_width > date_width + 4:  # a long name: 署名右空二字, date starts two characters in
             sig_right, date_right = 2.0, max(2.0, sig_width - date_width)
         for spans, style, right in ((block.org, IDS["signature"], sig_right), (block.date, IDS["date"], date_right)):
-            p = doc.add_paragraph(style=_style(doc, style))
+            p = _paragraph(doc, style)
             ooxml.set_para_props(p._p.get_or_add_pPr(), right_chars=right, first_line_chars=0)
             self._spans(doc, p, spans)
+
+
+def _add_run(paragraph, text: str) -> Run:
+    """A run holding `text` as one w:t (python-docx's text setter walks it character by
+    character looking for tabs and breaks, which a draft's text never has)."""
+    r = paragraph._p.add_r()
+    t = ooxml.element("w:t")
+    t.text = text
+    if text[:1].isspace() or text[-1:].isspace():
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+    return Run(r, paragraph)
 
 
 def _width(spans: Spans) -> float:

@@ -6,13 +6,19 @@ navigation pane and table of contents work off the real Heading 1-4 styles.
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Dict, Optional
 
+import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
+from ..resources import user_cache_dir
 from . import ooxml
 
 LATIN = "Times New Roman"
@@ -67,18 +73,21 @@ PLACEHOLDER_HIGHLIGHT = "yellow"
 
 
 def _style(doc: DocxDocument, style_id: str, name: str, kind: WD_STYLE_TYPE):
-    """The style with this id (or Word name), created when the document lacks it."""
-    for style in doc.styles:
-        if style.style_id == style_id or style.name.lower() == name.lower():
-            return style
+    """The style element with this id (or Word name), created when the document lacks it.
+
+    Looked up with XPath: python-docx's style collection wraps every style on each search."""
+    root = doc.styles.element
+    found = root.xpath(f'w:style[@w:styleId="{style_id}"]') or [
+        s for s in root.xpath("w:style") if (s.name_val or "").lower() == name.lower()]
+    if found:
+        return found[0]
     style = doc.styles.add_style(name, kind)
     style.element.set(qn("w:styleId"), style_id)
-    return style
+    return style.element
 
 
 def _restyle_paragraph(doc: DocxDocument, spec: ParagraphStyle) -> None:
-    style = _style(doc, spec.style_id, spec.name, WD_STYLE_TYPE.PARAGRAPH)
-    el = style.element
+    el = _style(doc, spec.style_id, spec.name, WD_STYLE_TYPE.PARAGRAPH)
     ooxml.set_child(el, "w:basedOn", {"w:val": "Normal"}, ooxml.STYLE_ORDER)
     if spec.zh_name:
         ooxml.set_child(el, "w:aliases", {"w:val": spec.zh_name}, ooxml.STYLE_ORDER)
@@ -97,9 +106,9 @@ def _restyle_paragraph(doc: DocxDocument, spec: ParagraphStyle) -> None:
 
 def _character_style(doc: DocxDocument, ids: tuple, east_asia: Optional[str] = None,
                      highlight: Optional[str] = None) -> None:
-    style = _style(doc, ids[0], ids[1], WD_STYLE_TYPE.CHARACTER)
-    ooxml.remove_children(style.element, ["w:rPr"])
-    rpr = ooxml.child(style.element, "w:rPr", ooxml.STYLE_ORDER)
+    el = _style(doc, ids[0], ids[1], WD_STYLE_TYPE.CHARACTER)
+    ooxml.remove_children(el, ["w:rPr"])
+    rpr = ooxml.child(el, "w:rPr", ooxml.STYLE_ORDER)
     if east_asia:
         ooxml.set_run_props(rpr, east_asia=east_asia, latin=LATIN)
     if highlight:
@@ -116,7 +125,7 @@ def apply_styles(doc: DocxDocument) -> None:
     ppr = ooxml.child(ooxml.child(defaults, "w:pPrDefault"), "w:pPr")
     ooxml.set_para_props(ppr, line_twips=LINE_TWIPS)
 
-    normal = _style(doc, "Normal", "Normal", WD_STYLE_TYPE.PARAGRAPH).element
+    normal = _style(doc, "Normal", "Normal", WD_STYLE_TYPE.PARAGRAPH)
     ooxml.remove_children(normal, ["w:pPr", "w:rPr"])
     ppr = ooxml.child(normal, "w:pPr", ooxml.STYLE_ORDER)
     ooxml.set_child(ppr, "w:widowControl", {"w:val": "0"}, ooxml.PPR_ORDER)
@@ -169,8 +178,9 @@ def _page_number_paragraph(doc: DocxDocument, footer, side: str) -> None:
     body = footer._element
     for p in body.findall(qn("w:p")):
         body.remove(p)
-    paragraph = footer.add_paragraph(style=next(s for s in doc.styles if s.style_id == FOOTER.style_id))
+    paragraph = footer.add_paragraph()
     ppr = paragraph._p.get_or_add_pPr()
+    ppr.style = FOOTER.style_id
     ooxml.set_para_props(ppr, jc=side, font_pt=PAGE_NUMBER_PT,
                          right_chars=1 if side == "right" else 0, left_chars=1 if side == "left" else 0,
                          first_line_chars=0)
@@ -186,3 +196,62 @@ def style_ids() -> Dict[str, str]:
     ids.update(title=TITLE.style_id, signature=SIGNATURE.style_id, date=DATE.style_id,
                body_char=BODY_CHAR_STYLE[0], placeholder_char=PLACEHOLDER_CHAR_STYLE[0])
     return ids
+
+
+# Parts of python-docx's default document a draft does not want: a thumbnail of someone else's
+# page, a stale copy of the styles (stylesWithEffects), and SharePoint metadata.
+_DROPPED_RELS = ("/thumbnail", "/stylesWithEffects", "/customXml")
+_KEPT_TABLE_STYLES = ("TableNormal", "TableGrid")
+
+
+def _prune(doc: DocxDocument) -> None:
+    for owner in (doc.part.package, doc.part):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype.endswith(_DROPPED_RELS):
+                owner.rels.pop(rid)
+    styles = doc.styles.element
+    for style in styles.xpath('w:style[@w:type="table"]'):
+        if style.get(qn("w:styleId")) not in _KEPT_TABLE_STYLES:
+            styles.remove(style)
+
+
+def new_document() -> DocxDocument:
+    """An empty GB/T 9704 document: pruned, restyled and paged."""
+    doc = docx.Document()
+    doc.element.body.remove_all("w:p", "w:tbl")
+    _prune(doc)
+    apply_styles(doc)
+    setup_page(doc)
+    return doc
+
+
+def _cache_key() -> str:
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for source in (here / "gongwen.py", here / "ooxml.py", Path(docx.__file__)):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def base_document() -> DocxDocument:
+    """`new_document()`, read from a cached copy when one exists.
+
+    Restyling python-docx's default document costs about as much as writing the whole draft;
+    the result only changes with this style sheet or python-docx, which the cache key covers.
+    """
+    cached = user_cache_dir() / f"gongwen-base-{_cache_key()}.docx"
+    if cached.is_file():
+        try:
+            return docx.Document(str(cached))
+        except Exception:  # noqa: BLE001 - a damaged cache only costs speed
+            pass
+    doc = new_document()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as stream:
+            doc.save(stream)
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only cache folder only costs speed
+    return doc

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import List
 
-from ..draft import Draft, Heading, Paragraph, Signature, Spans, Table, Title
+from ..draft import Draft, Heading, Paragraph, Signature, Spans, Title
 
 INDENT = "\u3000\u3000"
 
@@ -49,13 +49,6 @@ class _Renderer:
             return INDENT + head + body
         if isinstance(block, Paragraph):
             return ("" if md else INDENT) + self.spans(block.spans)
-        if isinstance(block, Table):
-            rows = [" | ".join(self.spans(c) for c in row) for row in block.rows]
-            if md:
-                head = "| " + " | ".join(block.header) + " |"
-                sep = "|" + "---|" * len(block.header)
-                return "\n".join([head, sep] + [f"| {r} |" for r in rows])
-            return "\n".join(["\t".join(block.header)] + rows)
         if isinstance(block, Signature):
             org, date = self.spans(block.org), self.spans(block.date)
             if md:

@@ -1,0 +1,62 @@
+"""Properties of composing: any text a user types survives literally, and nothing crashes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafter.compose.composer import compose
+from drafter.compose.templating import TemplateSet
+from drafter.facts.model import build_factsheet
+from drafter.facts.yamlload import parse_yaml_text
+from drafter.outline.model import load_outline
+from drafter.resources import default_outline_path
+from drafter.writers.text import to_text
+
+# Letters, digits, punctuation, symbols and spaces: anything a user could type into a sheet.
+TYPED = st.text(st.characters(whitelist_categories=("L", "N", "P", "S", "Zs")), min_size=1, max_size=40)
+LINE = TYPED.map(str.strip).filter(bool)
+
+OUTLINE = load_outline(default_outline_path())
+TEMPLATES = TemplateSet(None)
+
+
+def draft_text(data: dict) -> str:
+    sheet = build_factsheet(parse_yaml_text(yaml.safe_dump(data, allow_unicode=True), Path("t.yaml")))
+    return to_text(compose(sheet, OUTLINE, TEMPLATES))
+
+
+def sheet(**parts) -> dict:
+    data = {"report": {"org": "测试局", "year": 2024, "date": "2025-01-06"},
+            "achievements": [{"title": "工作", "points": ["做法"]}]}
+    data.update(parts)
+    return data
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(title=LINE, approach=LINE, points=st.lists(LINE, min_size=1, max_size=4), detail=LINE)
+def test_every_typed_value_appears_literally(title: str, approach: str, points: list, detail: str) -> None:
+    text = draft_text(sheet(achievements=[{"title": title, "approach": approach, "points": points}],
+                            problems=[{"title": "问题", "detail": detail}]))
+    # the draft may close a clause with its own punctuation, so compare without trailing marks
+    for value in [title, approach, detail, *points]:
+        core = value.rstrip("。；;，,、.!！？?：:").strip()
+        assert core in text, (value, text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(lines=st.lists(LINE, min_size=2, max_size=4))
+def test_each_line_of_a_multi_line_value_is_its_own_paragraph(lines: list) -> None:
+    text = draft_text(sheet(problems=[{"title": "问题", "detail": "\n".join(lines)}]))
+    paragraphs = [p.strip("\u3000") for p in text.split("\n\n")]
+    for line in lines[1:]:
+        assert line.strip() in paragraphs
+
+
+def test_private_use_marks_in_values_cannot_forge_structure() -> None:
+    forged = "正常文字\ue005" + "1\ue006伪造标题\ue007\ue003【待补充：假】\ue004"
+    text = draft_text(sheet(problems=[{"title": "问题", "detail": forged}]))
+    assert "正常文字1伪造标题【待补充：假】" in text
+    assert "\ue005" not in text and "\ue003" not in text
