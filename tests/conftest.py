@@ -15,6 +15,15 @@ SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 EDU_SAMPLE = ROOT / "samples" / "edu-bureau-2024.yaml"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Keep the tests' template and document caches out of the user's cache folder."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("DRAFTER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture
 def run():
     """Invoke the real CLI in-process; stdout and stderr kept apart."""

@@ -138,3 +138,24 @@ def test_reference_docx_that_is_not_a_docx_is_a_clear_error(run, tmp_path: Path)
     assert result.exit_code == 1
     assert result.stderr == f"错误：{bad}: 参考文档不是有效的 .docx 文件\n"
     assert not (tmp_path / "d.docx").exists()
+
+
+def test_a_damaged_style_cache_is_rebuilt(run, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
+    assert run("render", EDU_SAMPLE, "-o", tmp_path / "a.docx").exit_code == 0
+    cached = list((tmp_path / "cache").glob("gongwen-base-*.docx"))
+    assert len(cached) == 1
+    cached[0].write_bytes(b"garbage")
+    assert run("render", EDU_SAMPLE, "-o", tmp_path / "b.docx").exit_code == 0
+    rebuilt = docx.Document(str(tmp_path / "b.docx"))
+    assert east_asia_font(style_of(rebuilt, "Heading1")) == "黑体"
+    assert docx.Document(str(cached[0])).styles is not None  # the cache holds a document again
+
+
+def test_draft_carries_its_own_file_properties(draft) -> None:
+    props = draft.core_properties
+    assert props.title == "青山区教育体育局2024年工作总结及2025年工作打算"
+    assert props.author == "青山区教育体育局"
+    # python-docx's default document brings a thumbnail and a stale style copy: both dropped
+    rels = [r.reltype for r in draft.part.package.rels.values()] + [r.reltype for r in draft.part.rels.values()]
+    assert not [r for r in rels if r.endswith(("/thumbnail", "/stylesWithEffects"))]

@@ -134,3 +134,20 @@ def test_a_broken_outline_file_is_a_clear_error(run, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(f"错误：{bad}:")
     assert "提纲文件不是合法的 YAML" in result.stderr
+
+
+def test_highlights_nest_inside_achievements_when_the_outline_says_so(run, tmp_path: Path) -> None:
+    outline = yaml.safe_load((ROOT / "templates" / "outline.yaml").read_text(encoding="utf-8"))
+    for part in outline["parts"]:
+        if part["key"] == "highlights":
+            part["levels"] = {1: 1, 2: 3}  # most reports put 特色亮点 inside 主要工作
+    path = tmp_path / "outline.yaml"
+    path.write_text(yaml.safe_dump(outline, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "d.docx"
+    assert run("render", EDU_SAMPLE, "-o", out, "--outline", path).exit_code == 0
+    texts = paragraphs(out)
+    top = [t for t in texts if re.match(r"^[一二三四五]、", t)]
+    assert top == ["一、工作开展情况及主要措施", "二、存在的问题和不足", "三、下一步工作打算"]
+    nested = texts.index("（六）特色亮点工作")
+    assert texts[nested + 1].startswith("1.以数字化转型为引领，智慧教育示范区建设成效明显。一是")
+    assert texts[nested + 2].startswith("2.以课程建设为载体")
