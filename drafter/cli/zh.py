@@ -1,4 +1,4 @@
-"""Chinese for click's own messages (usage, --help, usage errors).
+"""Chinese for click's own messages (usage, --help, usage errors), aligned for CJK widths.
 
 click words its messages through `gettext`; we hand its modules a small catalogue instead
 of installing a .mo file, so that `drafter` speaks Chinese even in a usage error.
@@ -7,6 +7,7 @@ Strings click adds later simply stay English until they are added here.
 from __future__ import annotations
 
 import importlib
+import unicodedata
 from typing import Dict, Tuple
 
 CATALOGUE: Dict[str, str] = {
@@ -85,7 +86,14 @@ class _PluralText(str):
         return str.format(self, *args, **kwargs)
 
 
+def display_width(text: str) -> int:
+    """Terminal columns: a Chinese character takes two (click counts one, misaligning --help)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def install() -> None:
+    formatting = importlib.import_module("click.formatting")
+    formatting.term_len = display_width  # type: ignore[attr-defined]
     for name in _CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
