@@ -159,3 +159,21 @@ def test_draft_carries_its_own_file_properties(draft) -> None:
     # python-docx's default document brings a thumbnail and a stale style copy: both dropped
     rels = [r.reltype for r in draft.part.package.rels.values()] + [r.reltype for r in draft.part.rels.values()]
     assert not [r for r in rels if r.endswith(("/thumbnail", "/stylesWithEffects"))]
+
+
+def test_reference_docx_keeps_a_letterhead_around_the_body_marker(run, tmp_path: Path) -> None:
+    ref = docx.Document()
+    head = ref.add_paragraph("青山区教育体育局文件")
+    head.runs[0].font.color.rgb = docx.shared.RGBColor(0xFF, 0, 0)
+    ref.add_paragraph("【正文】")
+    ref.add_paragraph("抄送：区委办公室，区政府办公室。")
+    ref_path = tmp_path / "红头.docx"
+    ref.save(str(ref_path))
+    out = tmp_path / "d.docx"
+    assert run("render", EDU_SAMPLE, "-o", out, "--reference-docx", ref_path).exit_code == 0
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[0] == "青山区教育体育局文件"
+    assert texts[1] == "青山区教育体育局\n2024年工作总结及2025年工作打算"
+    assert texts[-1] == "抄送：区委办公室，区政府办公室。"
+    assert texts[-2] == "2025年1月10日"
+    assert "【正文】" not in texts

@@ -24,7 +24,7 @@ _FILE = click.Path(path_type=Path, dir_okay=False)
               help="自定义模板文件夹；其中没有的模板仍用内置模板。")
 @click.option("--outline", type=_FILE, default=None, help="用 drafter learn 学到的提纲文件，代替内置提纲。")
 @click.option("--reference-docx", type=_FILE, default=None,
-              help="本单位的 Word 文档（如红头模板），沿用其页面设置、样式和页眉页脚。")
+              help="本单位的 Word 文档（如红头模板），沿用其页面设置、样式和页眉页脚；其中写有“【正文】”的段落处放入初稿，前后内容保留。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
 @click.option("--strict", is_flag=True, help="草稿中还有【待补充】时报错，不写出文件。")
 @click.option("--annotate", is_flag=True, help="为每个数字和由事实生成的句子标注来源（事实表中的字段和行号）。")

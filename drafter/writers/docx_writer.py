@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import BinaryIO, Optional
+from typing import BinaryIO, Optional, Tuple
 
 import docx
 from docx.document import Document as DocxDocument
@@ -37,7 +37,15 @@ def _paragraph(doc: DocxDocument, style_id: Optional[str] = None):
     return p
 
 
-def _open_reference(reference: Path) -> DocxDocument:
+BODY_MARKERS = ("【正文】", "{{正文}}")
+
+
+def _open_reference(reference: Path) -> Tuple[DocxDocument, list]:
+    """The office's document with its body emptied, and what must follow the draft.
+
+    A paragraph reading 【正文】 marks where the draft goes: what stands before it (a red
+    letterhead) and after it (抄送 lines) is kept.  Without the marker the body is emptied.
+    """
     try:
         doc = docx.Document(str(reference))
     except PackageNotFoundError as exc:
@@ -45,10 +53,17 @@ def _open_reference(reference: Path) -> DocxDocument:
     except (OSError, KeyError, ValueError) as exc:
         raise InputFileError(f"无法读取参考文档（{exc}）", path=reference) from exc
     body = doc.element.body
-    for el in list(body):
-        if el.tag != qn("w:sectPr"):
+    content = [el for el in body if el.tag != qn("w:sectPr")]
+    marker = next((el for el in content if el.tag == qn("w:p")
+                   and "".join(t.text or "" for t in el.iter(qn("w:t"))).strip() in BODY_MARKERS), None)
+    if marker is None:
+        for el in content:
             body.remove(el)
-    return doc
+        return doc, []
+    tail = content[content.index(marker) + 1:]
+    for el in [marker, *tail]:
+        body.remove(el)
+    return doc, tail
 
 
 def _has_footer(doc: DocxDocument) -> bool:
@@ -74,8 +89,9 @@ class DocxWriter:
         self.sheet_name = sheet_name
 
     def document(self, draft: Draft) -> DocxDocument:
+        tail: list = []
         if self.reference:
-            doc = _open_reference(self.reference)
+            doc, tail = _open_reference(self.reference)
             _ensure_missing_styles(doc)
             if not _has_footer(doc):
                 gongwen.add_page_numbers(doc)
@@ -83,6 +99,12 @@ class DocxWriter:
             doc = gongwen.base_document()
         for block in draft.blocks:
             self._block(doc, block)
+        sect = doc.element.body.find(qn("w:sectPr"))
+        for el in tail:
+            if sect is not None:
+                sect.addprevious(el)
+            else:
+                doc.element.body.append(el)
         self._properties(doc, draft)
         return doc
 
