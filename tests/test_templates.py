@@ -151,3 +151,16 @@ def test_highlights_nest_inside_achievements_when_the_outline_says_so(run, tmp_p
     nested = texts.index("（六）特色亮点工作")
     assert texts[nested + 1].startswith("1.以数字化转型为引领，智慧教育示范区建设成效明显。一是")
     assert texts[nested + 2].startswith("2.以课程建设为载体")
+
+
+def test_facts_for_a_part_the_outline_lacks_are_not_dropped(run, tmp_path: Path) -> None:
+    outline = yaml.safe_load((ROOT / "templates" / "outline.yaml").read_text(encoding="utf-8"))
+    outline["parts"] = [p for p in outline["parts"] if p["key"] not in ("highlights", "other")]
+    path = tmp_path / "outline.yaml"
+    path.write_text(yaml.safe_dump(outline, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "d.docx"
+    assert run("render", ROOT / "samples" / "health-commission-2024.yaml", "-o", out, "--outline", path).exit_code == 0
+    top = [t for t in paragraphs(out) if re.match(r"^[一二三四五六]、", t)]
+    # in canonical order: highlights after achievements, other parts at the end
+    assert top == ["一、工作开展情况及主要措施", "二、特色亮点工作", "三、存在的问题和不足", "四、下一步工作打算",
+                   "五、获得市级以上荣誉"]

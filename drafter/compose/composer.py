@@ -14,7 +14,7 @@ from typing import Any, Dict, List
 
 from ..draft import Draft, Heading, Paragraph, Signature, Span, Spans, Title
 from ..facts.model import Fact, FactSheet
-from ..outline.model import Outline, Part
+from ..outline.model import CANONICAL_PARTS, Outline, Part
 from . import filters, marks
 from .templating import TemplateSet, render_template
 
@@ -175,10 +175,25 @@ class Composer:
         return _has_content(self.sheet, part.key) or (
             part.key != "other" and self.outline.rate(part.key) >= EXPECTED_RATE)
 
+    def parts(self) -> List[Part]:
+        """The outline's parts in learned order, plus any part the sheet has facts for that the
+        outline lacks (an office's own archive may never mention 特色亮点): facts are never
+        dropped, so such a part goes in its canonical place after the parts that precede it."""
+        parts = list(self.outline.parts)
+        keys = [p.key for p in parts]
+        for key in CANONICAL_PARTS:
+            if key in keys or not _has_content(self.sheet, key):
+                continue
+            before = CANONICAL_PARTS[: CANONICAL_PARTS.index(key)]
+            at = max((i + 1 for i, k in enumerate(keys) if k in before), default=0)
+            parts.insert(at, Part(key=key, presence=0))
+            keys.insert(at, key)
+        return parts
+
     def compose(self) -> Draft:
         self.draft.blocks.append(self.title())
         nested = self.highlights_nested()
-        for part in self.outline.parts:
+        for part in self.parts():
             if not self.include(part) or (nested and part.key == "highlights"):
                 continue
             self.part(part, 0 if part.key == "overview" else 1)
