@@ -6,13 +6,13 @@ scripts without click.  The output path is checked before any work so that a use
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 from .compose.composer import compose
 from .compose.templating import TemplateSet
-from .draft import Draft, Span
+from .draft import Draft
 from .errors import DrafterError
 from .facts import load_factsheet
 from .fsutil import check_writable, write_atomic
@@ -38,18 +38,18 @@ class RenderOptions:
 class RenderResult:
     out: Path
     draft: Draft
-    placeholders: List[Span] = field(default_factory=list)
 
 
 class StrictRenderError(DrafterError):
     """`--strict` and the draft still has placeholders."""
 
 
+SUFFIX_FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}
+
+
 def guess_format(out: Path, given: Optional[str]) -> str:
-    if given:
-        return given
-    suffix = out.suffix.lower().lstrip(".")
-    return {"markdown": "md", "text": "txt"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown", "text") else "docx"
+    """`--format` when given, else what the output's suffix says, else docx."""
+    return given or SUFFIX_FORMATS.get(out.suffix.lower(), "docx")
 
 
 def resolve_outline(templates: TemplateSet, explicit: Optional[Path]) -> Outline:
@@ -87,4 +87,4 @@ def render(facts: Path, options: RenderOptions) -> RenderResult:
 
         text = (to_markdown if fmt == "md" else to_text)(draft, annotate=options.annotate, sheet_name=sheet_name)
         write_atomic(options.out, lambda stream: stream.write(text.encode("utf-8")), force=options.force)
-    return RenderResult(options.out, draft, holes)
+    return RenderResult(options.out, draft)
