@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from ..errors import FactSheetError
+from .findings import LoadError
 from .excerpt import NON_PRINTABLE, excerpt, position, split_lines
 
 MAX_BYTES = 1024 * 1024  # 1 MB; the shipped sample is 5 KB
@@ -70,26 +70,27 @@ def read_limited(path: Path) -> bytes:
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except FileNotFoundError as exc:
-        raise FactSheetError("找不到文件", path=path) from exc
+        raise LoadError("file.not-found", "找不到文件", path=path) from exc
     except IsADirectoryError as exc:
-        raise FactSheetError("这是一个文件夹，不是事实表文件", path=path) from exc
+        raise LoadError("file.is-directory", "这是一个文件夹，不是事实表文件", path=path) from exc
     except PermissionError as exc:
-        raise FactSheetError("没有读取这个文件的权限", path=path) from exc
+        raise LoadError("file.no-permission", "没有读取这个文件的权限", path=path) from exc
     except OSError as exc:
-        raise FactSheetError(f"无法读取文件（{exc.strerror or exc}）", path=path) from exc
+        raise LoadError("file.unreadable", f"无法读取文件（{exc.strerror or exc}）", path=path) from exc
     if len(raw) > MAX_BYTES:
         try:
             size = f"{path.stat().st_size / 1024 / 1024:.1f} MB"
         except OSError:
             size = f"超过 {MAX_BYTES // 1024 // 1024} MB"
-        raise FactSheetError(
-            f"文件太大（{size}），不像是事实表：事实表一般只有几 KB 到几十 KB，上限为 {MAX_BYTES // 1024 // 1024} MB",
+        raise LoadError(
+            "file.too-large", f"文件太大（{size}），不像是事实表：事实表一般只有几 KB 到几十 KB，上限为 {MAX_BYTES // 1024 // 1024} MB",
             path=path, line=1, column=1, hint="请确认选对了文件",
         )
     return raw
 
 
-def _fail(path: Path, message: str, raw: bytes, offset: int, hint: str, *, show: bool = True) -> FactSheetError:
+def _fail(path: Path, code: str, message: str, raw: bytes, offset: int, hint: str, *,
+          show: bool = True) -> LoadError:
     """An error at a byte offset; line and column count characters of a lenient UTF-8 reading.
 
     The line is shown only when it is mostly readable text (`show`), not for binary junk.
@@ -97,7 +98,7 @@ def _fail(path: Path, message: str, raw: bytes, offset: int, hint: str, *, show:
     before = raw[:offset].decode("utf-8", errors="replace")
     line, column = position(before, len(before))
     detail = excerpt(split_lines(raw.decode("utf-8", errors="replace")), line, column) if show else None
-    return FactSheetError(message, path=path, line=line, column=column, detail=detail, hint=hint)
+    return LoadError(code, message, path=path, line=line, column=column, detail=detail, hint=hint)
 
 
 def decode_bytes(raw: bytes, path: Path) -> Decoded:
@@ -106,15 +107,15 @@ def decode_bytes(raw: bytes, path: Path) -> Decoded:
             try:
                 return check_printable(Decoded(raw[len(bom):].decode(codec), name.lower()), path)
             except UnicodeDecodeError as exc:
-                raise _fail(path, f"文件开头标明是 {name} 编码，但内容不是有效的 {name}",
+                raise _fail(path, "file.encoding", f"文件开头标明是 {name} 编码，但内容不是有效的 {name}",
                             raw, exc.start + len(bom), _SAVE_AS_UTF8) from exc
     for signature, kind in _SIGNATURES:
         if raw.startswith(signature):
-            raise FactSheetError(f"这不是 YAML 文本文件，而是{kind}", path=path, line=1, column=1,
+            raise LoadError("file.not-text", f"这不是 YAML 文本文件，而是{kind}", path=path, line=1, column=1,
                                  hint=_NOT_TEXT_HINT)
     nul = raw.find(b"\x00")
     if nul >= 0:
-        raise _fail(path, "文件里有二进制数据（空字节），不是文本文件", raw, nul, _NOT_TEXT_HINT, show=False)
+        raise _fail(path, "file.binary", "文件里有二进制数据（空字节），不是文本文件", raw, nul, _NOT_TEXT_HINT, show=False)
     try:
         return check_printable(Decoded(raw.decode("utf-8"), "utf-8"), path)
     except UnicodeDecodeError as exc:
@@ -123,12 +124,12 @@ def decode_bytes(raw: bytes, path: Path) -> Decoded:
     bad = lenient.count("\ufffd")
     good = sum(1 for ch in lenient if ord(ch) > 0x7F) - bad
     if good >= 3 and good >= bad:
-        raise _fail(path, "文件是 UTF-8 编码，但这里有无法识别的字节（可能混入了其他编码的文字，或文件已损坏）",
+        raise _fail(path, "file.encoding", "文件是 UTF-8 编码，但这里有无法识别的字节（可能混入了其他编码的文字，或文件已损坏）",
                     raw, first_bad, "在编辑器中重新输入这一处的文字，以 UTF-8 编码保存后再试")
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise _fail(path, "无法识别文件的编码：既不是 UTF-8，也不是 GBK/GB18030", raw, first_bad,
+        raise _fail(path, "file.encoding", "无法识别文件的编码：既不是 UTF-8，也不是 GBK/GB18030", raw, first_bad,
                     _SAVE_AS_UTF8, show=False) from exc
     return check_printable(Decoded(text, "gb18030", GBK_NOTE), path)
 
@@ -142,10 +143,10 @@ def check_printable(decoded: Decoded, path: Path) -> Decoded:
     many = len(NON_PRINTABLE.findall(text, 0, match.start() + 4096)) > 8
     detail = None if many else excerpt(split_lines(text), line, column)
     if many:
-        raise FactSheetError("文件里有大量不可见的控制字符，像是二进制数据而不是文本", path=path, line=line,
+        raise LoadError("file.binary", "文件里有大量不可见的控制字符，像是二进制数据而不是文本", path=path, line=line,
                              column=column, detail=detail, hint=_NOT_TEXT_HINT)
-    raise FactSheetError(
-        f"这里有一个不可见的控制字符（U+{ord(match.group()):04X}），YAML 文件里不允许出现",
+    raise LoadError(
+        "file.control-character", f"这里有一个不可见的控制字符（U+{ord(match.group()):04X}），YAML 文件里不允许出现",
         path=path, line=line, column=column, detail=detail, hint="删除这个字符（可先删掉整行再重新输入）",
     )
 

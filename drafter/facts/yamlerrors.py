@@ -23,7 +23,7 @@ from typing import Any, List, Optional, Tuple
 
 import yaml
 
-from ..errors import FactSheetError
+from .findings import LoadError
 from .excerpt import position
 from .yamlload import LoadedYaml, Mark, _Loader
 
@@ -34,9 +34,9 @@ _NO_SPACE_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*(:)[^\s:/]")
 _FULLWIDTH_INDENT = re.compile(r"^[ \t]*(\u3000)[ \t\u3000]*(?:-[ \t\u3000]+)?[A-Za-z_][\w.-]*[ \t]*[:：]")
 
 
-def _at(loaded: LoadedYaml, line: int, column: int, message: str, hint: Optional[str] = None) -> FactSheetError:
+def _at(loaded: LoadedYaml, line: int, column: int, message: str, hint: Optional[str] = None) -> LoadError:
     mark = Mark(line, column)
-    return FactSheetError(f"YAML 格式错误：{message}", path=loaded.path, line=line, column=column,
+    return LoadError("yaml.syntax", f"YAML 格式错误：{message}", path=loaded.path, line=line, column=column,
                           detail=loaded.excerpt(mark), hint=hint)
 
 
@@ -65,7 +65,7 @@ def lint_line(text: str) -> Optional[Tuple[int, str, str]]:
     return None
 
 
-def _first_lint(loaded: LoadedYaml, upto_line: int) -> Optional[FactSheetError]:
+def _first_lint(loaded: LoadedYaml, upto_line: int) -> Optional[LoadError]:
     for number, text in enumerate(loaded.lines[:upto_line], 1):
         if text.lstrip().startswith("#"):
             continue
@@ -92,7 +92,7 @@ def _tokens_before(loaded: LoadedYaml, line: int, column: int) -> List[yaml.Toke
     return tokens
 
 
-def _mapping_value_here(loaded: LoadedYaml, pm: Any) -> FactSheetError:
+def _mapping_value_here(loaded: LoadedYaml, pm: Any) -> LoadError:
     """"mapping values are not allowed here": find the line where it went wrong."""
     line, column = _pos(pm)
     tokens = _tokens_before(loaded, pm.line, pm.column)
@@ -112,7 +112,7 @@ def _mapping_value_here(loaded: LoadedYaml, pm: Any) -> FactSheetError:
                "例如 org: 青山区教育体育局；若这一行是上一项的续写，请把它和上一行合并")
 
 
-def _block_end(loaded: LoadedYaml, exc: yaml.MarkedYAMLError) -> FactSheetError:
+def _block_end(loaded: LoadedYaml, exc: yaml.MarkedYAMLError) -> LoadError:
     """"expected <block end>, but found …": stray text, a stray bracket or bad indentation."""
     pm = exc.problem_mark
     line, column = _pos(pm)
@@ -142,7 +142,7 @@ def _block_end(loaded: LoadedYaml, exc: yaml.MarkedYAMLError) -> FactSheetError:
                "同一层的字段要左对齐；下一层比上一层多缩进两个空格；列表项的“- ”要对齐")
 
 
-def _flow(loaded: LoadedYaml, exc: yaml.MarkedYAMLError) -> FactSheetError:
+def _flow(loaded: LoadedYaml, exc: yaml.MarkedYAMLError) -> LoadError:
     context = exc.context or ""
     opening, closing = ("[", "]") if "sequence" in context else ("{", "}")
     pm, cm = exc.problem_mark, exc.context_mark
@@ -155,14 +155,14 @@ def _flow(loaded: LoadedYaml, exc: yaml.MarkedYAMLError) -> FactSheetError:
                f"检查这里是否漏了逗号，或多了冒号；文字里有逗号或冒号时，给这一项加上引号")
 
 
-def translate_syntax_error(exc: yaml.YAMLError, loaded: LoadedYaml) -> FactSheetError:
-    """A Chinese `FactSheetError` at the place where the problem starts."""
+def translate_syntax_error(exc: yaml.YAMLError, loaded: LoadedYaml) -> LoadError:
+    """A Chinese `LoadError` at the place where the problem starts."""
     if not isinstance(exc, yaml.MarkedYAMLError) or exc.problem_mark is None:
         offset = getattr(exc, "position", None)
         if isinstance(offset, int):
             line, column = position(loaded.text, offset)
             return _at(loaded, line, column, "这里有 YAML 不允许的字符")
-        return FactSheetError("YAML 格式错误：无法读取这个文件", path=loaded.path, hint=_GENERIC_HINT)
+        return LoadError("yaml.syntax", "YAML 格式错误：无法读取这个文件", path=loaded.path, hint=_GENERIC_HINT)
     problem, context = exc.problem or "", exc.context or ""
     pm, cm = exc.problem_mark, exc.context_mark
     line, column = _pos(pm)

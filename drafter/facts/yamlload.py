@@ -30,7 +30,7 @@ from typing import Any, Dict, List, Optional, Set, Tuple, Union
 
 import yaml
 
-from ..errors import FactSheetError
+from .findings import LoadError
 from .decode import Decoded, check_printable, read_text
 from .excerpt import excerpt, split_lines
 
@@ -121,16 +121,21 @@ def _mark(pymark: Any) -> Mark:
     return Mark(pymark.line + 1, pymark.column + 1)
 
 
-@dataclass
 class _Frame:
-    value: Union[Dict[str, Any], List[Any]]
-    path: PathKey
-    mark: Mark
-    anchor: Optional[str]
-    weight: int = 1
-    key: Optional[str] = None  # a mapping's key waiting for its value
-    key_is_merge: bool = False
-    explicit: Set[str] = field(default_factory=set)
+    """An open mapping or sequence (a plain class: made for every container, on every load)."""
+
+    __slots__ = ("value", "path", "mark", "anchor", "weight", "key", "key_is_merge", "explicit")
+
+    def __init__(self, value: Union[Dict[str, Any], List[Any]], path: PathKey, mark: Mark,
+                 anchor: Optional[str]) -> None:
+        self.value = value
+        self.path = path
+        self.mark = mark
+        self.anchor = anchor
+        self.weight = 1
+        self.key: Optional[str] = None  # a mapping's key waiting for its value
+        self.key_is_merge = False
+        self.explicit: Set[str] = set()
 
 
 class _Composer:
@@ -149,9 +154,9 @@ class _Composer:
         self.root: Any = None
         self.root_mark: Optional[Mark] = None
 
-    def error(self, message: str, pymark: Any, hint: Optional[str] = None) -> FactSheetError:
+    def error(self, code: str, message: str, pymark: Any, hint: Optional[str] = None) -> LoadError:
         mark = _mark(pymark)
-        return FactSheetError(message, path=self.out.path, line=mark.line, column=mark.column,
+        return LoadError(code, message, path=self.out.path, line=mark.line, column=mark.column,
                               detail=self.out.excerpt(mark), hint=hint)
 
     def run(self) -> Any:
@@ -168,7 +173,7 @@ class _Composer:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise self.error("文件里有不止一份 YAML 文档（这里的“---”开始了第二份）；事实表只能有一份",
+                raise self.error("yaml.multiple-documents", "文件里有不止一份 YAML 文档（这里的“---”开始了第二份）；事实表只能有一份",
                                  event.start_mark, hint="删掉这一行的“---”及其后多余的内容，或把它们拆到另一个文件")
         elif isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
             return
@@ -202,19 +207,19 @@ class _Composer:
         self.total += weight
         if self.total > MAX_NODES:
             raise self.error(
-                f"内容展开后超过 {MAX_NODES} 项，远超事实表的正常规模（可能是恶意构造的“别名炸弹”）",
+                "yaml.too-large", f"内容展开后超过 {MAX_NODES} 项，远超事实表的正常规模（可能是恶意构造的“别名炸弹”）",
                 pymark, hint="事实表不需要用“&”和“*”（锚点和别名）；请删除它们")
 
     def start(self, event: Union[yaml.MappingStartEvent, yaml.SequenceStartEvent]) -> None:
         if self.taking_key():
-            raise self.error("字段名应是一个词，这里却是一个列表或映射", event.start_mark,
+            raise self.error("yaml.complex-key", "字段名应是一个词，这里却是一个列表或映射", event.start_mark,
                              hint="字段名后面写“: ”再写值，例如 org: 青山区教育体育局")
         is_map = isinstance(event, yaml.MappingStartEvent)
         if event.tag not in (None, "!", _MAP_TAG if is_map else _SEQ_TAG):
-            raise self.error(f"不支持 YAML 标签“{_shown_tag(event.tag)}”", event.start_mark,
+            raise self.error("yaml.tag", f"不支持 YAML 标签“{_shown_tag(event.tag)}”", event.start_mark,
                              hint="删掉以“!”开头的标签")
         if len(self.stack) >= MAX_DEPTH:
-            raise self.error(f"嵌套层次太深（超过 {MAX_DEPTH} 层），不像是事实表", event.start_mark)
+            raise self.error("yaml.too-deep", f"嵌套层次太深（超过 {MAX_DEPTH} 层），不像是事实表", event.start_mark)
         self.count(1, event.start_mark)
         path = self.child_path()
         mark = _mark(event.start_mark)
@@ -231,13 +236,13 @@ class _Composer:
         if tag is None or tag == "!":
             tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
         elif tag not in _STANDARD_SCALAR_TAGS:
-            raise self.error(f"不支持 YAML 标签“{_shown_tag(tag)}”", event.start_mark, hint="删掉以“!”开头的标签")
+            raise self.error("yaml.tag", f"不支持 YAML 标签“{_shown_tag(tag)}”", event.start_mark, hint="删掉以“!”开头的标签")
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = _RESOLVER.yaml_constructors[tag](_RESOLVER, node)
         except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError) as exc:
             kind = _TYPE_NAMES.get(tag.rsplit(":", 1)[-1], "值")
-            raise self.error(f"“{event.value}”不是有效的{kind}", event.start_mark, hint="删掉以“!!”开头的标签") from exc
+            raise self.error("yaml.tag", f"“{event.value}”不是有效的{kind}", event.start_mark, hint="删掉以“!!”开头的标签") from exc
         self.count(1, event.start_mark)
         self.out.marks.setdefault(self.child_path(), _mark(event.start_mark))
         if event.anchor is not None:
@@ -251,7 +256,7 @@ class _Composer:
         name = event.value
         mark = _mark(event.start_mark)
         if name.startswith("\u3000"):
-            raise self.error("这一行用了全角空格（　）缩进；YAML 只能用半角空格缩进", event.start_mark,
+            raise self.error("yaml.syntax", "这一行用了全角空格（　）缩进；YAML 只能用半角空格缩进", event.start_mark,
                              hint="把行首的全角空格换成半角空格（每一级缩进两个空格）")
         top.key_is_merge = name == "<<" and not event.style  # plain: None (PyYAML) or "" (libyaml)
         if name in top.explicit and not top.key_is_merge:
@@ -268,13 +273,13 @@ class _Composer:
 
     def alias(self, event: yaml.AliasEvent) -> None:
         if self.taking_key():
-            raise self.error("字段名不能用别名（*）", event.start_mark)
+            raise self.error("yaml.complex-key", "字段名不能用别名（*）", event.start_mark)
         name = event.anchor
         if name in self.open_anchors:
-            raise self.error(f"别名“*{name}”引用了包含它自己的内容（循环引用）", event.start_mark,
+            raise self.error("yaml.alias", f"别名“*{name}”引用了包含它自己的内容（循环引用）", event.start_mark,
                              hint="删掉这个别名")
         if name not in self.anchors:
-            raise self.error(f"别名“*{name}”没有对应的锚点“&{name}”", event.start_mark,
+            raise self.error("yaml.alias", f"别名“*{name}”没有对应的锚点“&{name}”", event.start_mark,
                              hint="以“*”开头的值在 YAML 里表示别名；如果这是文字，请给整个值加上引号")
         value, weight = self.anchors[name]
         self.count(weight, event.start_mark)
@@ -302,7 +307,7 @@ class _Composer:
     def merge(self, top: _Frame, value: Any, mark: Mark) -> None:
         sources = value if isinstance(value, list) else [value]
         if not all(isinstance(s, dict) for s in sources):
-            raise FactSheetError("合并键“<<”的值应是一个映射（或映射的列表）", path=self.out.path, line=mark.line,
+            raise LoadError("yaml.merge", "合并键“<<”的值应是一个映射（或映射的列表）", path=self.out.path, line=mark.line,
                                  column=mark.column, detail=self.out.excerpt(mark))
         assert isinstance(top.value, dict)
         for source in sources:
@@ -311,9 +316,7 @@ class _Composer:
 
 
 def parse_yaml_text(text: str, path: Path, *, encoding: str = "utf-8") -> LoadedYaml:
-    """Parse decoded text; raise `FactSheetError` (in Chinese, at the right line) if it is not YAML."""
-    from .yamlerrors import translate_syntax_error  # it imports this module
-
+    """Parse decoded text; raise `LoadError` (in Chinese, at the right line) if it is not YAML."""
     check_printable(Decoded(text, encoding), path)
     loaded = LoadedYaml(path=path, data=None, text=text, encoding=encoding)
     composer = _Composer(text, loaded, fast=True)
@@ -325,15 +328,17 @@ def parse_yaml_text(text: str, path: Path, *, encoding: str = "utf-8") -> Loaded
         try:
             root = composer.run()
         except yaml.YAMLError as exc:
+            from .yamlerrors import translate_syntax_error  # it imports this module
+
             raise translate_syntax_error(exc, loaded) from None
     if composer.documents == 0 or (root is None and composer.root_mark is None):
         has_comments = any(line.strip() for line in loaded.lines)
-        raise FactSheetError("文件里只有注释，没有内容" if has_comments else "文件是空的，没有任何内容",
+        raise LoadError("yaml.empty", "文件里只有注释，没有内容" if has_comments else "文件是空的，没有任何内容",
                              path=path, line=1, column=1, hint=_START_HINT)
     mark = composer.root_mark or Mark(1, 1)
     if not isinstance(root, dict):
         what = {type(None): "空值", list: "一个列表"}.get(type(root), f"一个单独的值“{str(root)[:20]}”")
-        raise FactSheetError(f"事实表的最外层应是“字段: 值”的映射（report:、achievements: …），而这里是{what}",
+        raise LoadError("yaml.not-mapping", f"事实表的最外层应是“字段: 值”的映射（report:、achievements: …），而这里是{what}",
                              path=path, line=mark.line, column=mark.column, detail=loaded.excerpt(mark),
                              hint=_START_HINT)
     loaded.data = root
