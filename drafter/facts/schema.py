@@ -107,6 +107,11 @@ class Checker:
             schema = self.resolve(nxt)
         return schema
 
+    def title(self, path: PathKey) -> Optional[str]:
+        """The Chinese name of the field at `path` (``单位全称``), if the schema knows it."""
+        schema = self.subschema(path) if path else None
+        return schema.get("title") if schema else None
+
     def check(self, instance: Any) -> List[SchemaIssue]:
         issues: List[SchemaIssue] = []
         self._check(self.root, instance, (), issues)

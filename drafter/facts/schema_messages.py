@@ -53,6 +53,7 @@ class Translator:
     def __init__(self, checker: Checker, loaded: LoadedYaml) -> None:
         self.checker = checker
         self.loaded = loaded
+        self.meant: Dict[PathKey, str] = {}  # a missing field → the misspelled key written instead
 
     # -- places and names ----------------------------------------------------------------
     def title(self, path: PathKey) -> Optional[str]:
@@ -93,7 +94,11 @@ class Translator:
         parent = issue.path[:-1]
         schema = self.checker.subschema(parent) or {}
         known: Dict[str, Any] = schema.get("properties", {})
-        hint = self._misplaced(name, parent) or self._closest(name, known)
+        hint = self._misplaced(name, parent)
+        if hint is None:
+            meant, hint = self._closest(name, known)
+            if meant is not None:
+                self.meant[parent + (meant,)] = name
         if hint is None:
             listing = "、".join(f"{k}（{self.title(parent + (k,))}）" for k in known)
             hint = f"这里可以写的字段有：{listing}"
@@ -205,21 +210,23 @@ class Translator:
                 return f"\"{example}\"" if path[-1] == "date" else str(example)
         return None
 
-    def _closest(self, name: str, known: Dict[str, Any]) -> Optional[str]:
+    def _closest(self, name: str, known: Dict[str, Any]) -> Tuple[Optional[str], Optional[str]]:
+        """(the field probably meant, how to say so)."""
         lowered = {k.lower(): k for k in known}
         if name.lower() in lowered:
-            return f"字段名区分大小写，应写 {lowered[name.lower()]}"
+            key = lowered[name.lower()]
+            return key, f"字段名区分大小写，应写 {key}"
         import difflib  # only when there is a misspelling to explain
 
         close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
         if close:
             key = lowered[close[0]]
-            return f"是否想写 {key}（{self.checker.resolve(known[key]).get('title')}）？"
+            return key, f"是否想写 {key}（{self.checker.resolve(known[key]).get('title')}）？"
         for key, schema in known.items():
             title = self.checker.resolve(schema).get("title") or ""
             if title and (name in title or title in name):
-                return f"字段名要用英文：“{title}”应写作 {key}"
-        return None
+                return key, f"字段名要用英文：“{title}”应写作 {key}"
+        return None, None
 
     def _misplaced(self, name: str, parent: PathKey) -> Optional[str]:
         """A known field written one level too high or too low (an indentation slip)."""
@@ -241,5 +248,9 @@ class Translator:
 
 
 def translate(issues: List[SchemaIssue], checker: Checker, loaded: LoadedYaml) -> List[Problem]:
+    """Chinese problems for schema issues; a missing field that was only misspelled is said once."""
     translator = Translator(checker, loaded)
-    return [translator.translate(issue) for issue in issues]
+    unknown = [translator.translate(i) for i in issues if i.keyword == "additionalProperties"]
+    rest = [translator.translate(i) for i in issues
+            if i.keyword != "additionalProperties" and not (i.keyword == "required" and i.path in translator.meant)]
+    return unknown + rest

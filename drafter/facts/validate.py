@@ -64,7 +64,7 @@ def _order(problems: List[Problem]) -> List[Problem]:
 def check_loaded(loaded: LoadedYaml, file: str, today: Optional[date] = None) -> FileReport:
     checker = factsheet_checker()
     problems = [Problem(p.severity, p.code, p.message, p.path, p.mark.line if p.mark else None,
-                        p.mark.column if p.mark else None, p.hint, None,
+                        p.mark.column if p.mark else None, p.hint, checker.title(p.path),
                         None if p.code == "file.encoding" else loaded.excerpt(p.mark))
                 for p in loaded.problems]
     issues = checker.check(loaded.data)

@@ -331,13 +331,15 @@ def parse_yaml_text(text: str, path: Path, *, encoding: str = "utf-8") -> Loaded
             from .yamlerrors import translate_syntax_error  # it imports this module
 
             raise translate_syntax_error(exc, loaded) from None
-    if composer.documents == 0 or (root is None and composer.root_mark is None):
-        has_comments = any(line.strip() for line in loaded.lines)
-        raise LoadError("yaml.empty", "文件里只有注释，没有内容" if has_comments else "文件是空的，没有任何内容",
-                             path=path, line=1, column=1, hint=_START_HINT)
+    if composer.documents == 0 or root is None:
+        written = [line.strip() for line in loaded.lines if line.strip()]
+        message = ("文件是空的，没有任何内容" if not written else
+                   "文件里只有注释，没有内容" if all(line.startswith("#") for line in written) else
+                   "文件里没有任何字段，只有一个空值")
+        raise LoadError("yaml.empty", message, path=path, line=1, column=1, hint=_START_HINT)
     mark = composer.root_mark or Mark(1, 1)
     if not isinstance(root, dict):
-        what = {type(None): "空值", list: "一个列表"}.get(type(root), f"一个单独的值“{str(root)[:20]}”")
+        what = "一个列表" if isinstance(root, list) else f"一个单独的值“{str(root)[:20]}”"
         raise LoadError("yaml.not-mapping", f"事实表的最外层应是“字段: 值”的映射（report:、achievements: …），而这里是{what}",
                              path=path, line=mark.line, column=mark.column, detail=loaded.excerpt(mark),
                              hint=_START_HINT)
