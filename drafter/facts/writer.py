@@ -66,6 +66,17 @@ def _plain_ok(text: str, flow: bool) -> bool:
         return False
 
 
+def literal_ok(text: str) -> bool:
+    """Whether a text of several lines can be written as a ``|-`` block and read back unchanged."""
+    if "\n" not in text:
+        return False
+    block = "k: |-\n" + "\n".join(f"  {line}".rstrip() for line in text.split("\n")) + "\n"
+    try:
+        return bool(yaml.load(block, Loader=_LOADER) == {"k": text})
+    except yaml.YAMLError:
+        return False
+
+
 def scalar(value: Any, *, flow: bool = False) -> str:
     """One value as YAML: plain if that reads back unchanged, else double-quoted."""
     if value is None:
@@ -110,19 +121,20 @@ class _Writer:
 
     def field(self, key: str, value: Any, path: List[Any], lead: str, indent: str) -> None:
         comment = self.comment_for(path)
-        if isinstance(value, dict):
+        if isinstance(value, dict) and value:
             self.emit(f"{lead}{key}:", comment)
             self.mapping(value, path, indent + "  ")
         elif isinstance(value, list) and value:
             self.emit(f"{lead}{key}:", comment)
             for index, item in enumerate(value):
                 self.item(item, path + [index], indent + "  ")
-        elif isinstance(value, str) and "\n" in value:
+        elif isinstance(value, str) and literal_ok(value):
             self.emit(f"{lead}{key}: |-", comment)
             for line in value.split("\n"):
                 self.lines.append(f"{indent}  {line}".rstrip())
         else:
-            self.emit(f"{lead}{key}: {scalar(value) if value != [] else '[]'}", comment)
+            written = "[]" if isinstance(value, list) else "{}" if isinstance(value, dict) else scalar(value)
+            self.emit(f"{lead}{key}: {written}", comment)
 
     def item(self, item: Any, path: List[Any], indent: str) -> None:
         if isinstance(item, dict) and path[-2] == "figures":
