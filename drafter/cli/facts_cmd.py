@@ -13,7 +13,9 @@ from .base import EXIT_INPUT_PROBLEM, command
 
 _FILE = click.Path(path_type=Path, dir_okay=False)
 
-# Run the questionnaire although stdin is not a terminal (tests, scripted answers).
+# DRAFTER_INTERACTIVE=1 runs the questionnaire although stdin is not a terminal: answers are
+# then read one per line from stdin and echoed, so tests (CliRunner input) and scripts can
+# drive the real prompts.  Without it, `new` refuses to start and says how to proceed.
 INTERACTIVE_ENV = "DRAFTER_INTERACTIVE"
 
 
@@ -78,7 +80,7 @@ def new_command(target: Optional[Path], previous: Optional[Path], force: bool) -
 
     每个回答当场检查，不合格会说明原因并重新提问；直接回车采用方括号中的默认值。每答一题都自动保存进度，中途按 Ctrl-C 退出或程序意外中断都不会丢失，再次运行同一命令可以接着填。写出的事实表每个字段都带中文注释，并且能通过 drafter validate。
 
-    需要在终端（命令行窗口）中运行。不便逐项回答时，可以复制 samples 中的示例手工修改，并用 drafter schema --fields 查看各字段的含义。
+    需要在终端（命令行窗口）中运行。不便逐项回答时，可以复制 samples 中的示例手工修改，并用 drafter schema --fields 查看各字段的含义。用脚本提供回答时（每行一个回答，从管道输入），设置环境变量 DRAFTER_INTERACTIVE=1。
 
     \b
     示例：
@@ -115,7 +117,9 @@ class _ClickIO:
         if not line:
             click.echo()
             raise EOFError
-        return line.rstrip("\r\n")
+        answer = line.rstrip("\r\n")
+        click.echo(answer)  # scripted answers are not echoed by a terminal: keep the transcript readable
+        return answer
 
 
 COMMANDS = [validate_command, new_command, schema_command]

@@ -43,11 +43,16 @@ def _resume(io: IO, saved: Progress) -> bool:
         io.say("  请回答 y（是）或 n（否）。")
 
 
+def _today() -> date:
+    """Today, for defaults and date checks (one place for tests to fix the clock)."""
+    return date.today()
+
+
 def run_new(target: Path, *, previous: Optional[Path], force: bool, io: IO, today: Optional[date] = None) -> int:
     """Fill and write the sheet `target`; returns the exit code (0 when written)."""
     check_writable(target, force=force)
     seed = seed_from(previous) if previous is not None else None
-    today = today or date.today()
+    today = today or _today()
     progress = Progress(progress_path(target), source=str(previous) if previous else None)
     replay = []
     try:
