@@ -26,7 +26,20 @@ from drafter.resources import factsheet_schema_path
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = load_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
-CASES = sorted((ROOT / "tests" / "cases").glob("*/*/facts.yaml"))
+
+
+def _readable(path: Path) -> bool:
+    from drafter.facts.findings import LoadError
+
+    try:
+        load_yaml_file(path)
+    except LoadError:
+        return False
+    return True
+
+
+# Golden cases that are YAML at all (the others are for the loader, not the schema).
+CASES = [p for p in sorted((ROOT / "tests" / "cases").glob("*/*/facts.yaml")) if _readable(p)]
 
 
 def reference_issues(instance: Any) -> Set[Tuple[str, Tuple]]:
@@ -91,12 +104,7 @@ def test_samples_and_their_modeline() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")
 def test_same_issues_as_jsonschema_on_the_golden_cases(case: Path) -> None:
-    from drafter.facts.findings import LoadError
-
-    try:
-        data = load_yaml_file(case).data
-    except LoadError:
-        pytest.skip("not readable YAML: nothing for a schema to check")
+    data = load_yaml_file(case).data
     assert our_issues(data) == reference_issues(data)
 
 

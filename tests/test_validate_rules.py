@@ -154,7 +154,7 @@ def test_a_theme_with_only_a_title_is_empty() -> None:
 def test_duplicate_titles_across_achievements_and_highlights() -> None:
     text = BASE + "highlights:\n  - title: 办学条件进一步改善。\n    points: [特色]\n"
     assert found(text) == [("error", "check.duplicate-title", "highlights[0].title", 24)]
-    assert messages(text) == ["与第 14 行的标题“办学条件进一步改善。”重复"]
+    assert messages(text) == ["与第 14 行的标题“办学条件进一步改善”重复"]
 
 
 def test_duplicate_problem_titles_and_points() -> None:
@@ -212,9 +212,9 @@ def test_few_achievements_no_problems_no_plans() -> None:
 # -- schema messages: the fix is suggested ------------------------------------------------------
 
 @pytest.mark.parametrize("old, new, message, hint", [
-    ("period: annual", "period: 上半年", "只能写 annual（年度总结） 或 first-half（上半年总结），而这里是文字“上半年”",
+    ("period: annual", "period: 上半年", "只能写 annual（年度总结，即全年） 或 first-half（上半年总结），而这里是文字“上半年”",
      "是否想写 first-half？"),
-    ("period: annual", "period: anual", "只能写 annual（年度总结） 或 first-half（上半年总结），而这里是文字“anual”",
+    ("period: annual", "period: anual", "只能写 annual（年度总结，即全年） 或 first-half（上半年总结），而这里是文字“anual”",
      "是否想写 annual？"),
     ("  org: 青山区教育体育局", "  Org: 青山区教育体育局", "没有“Org”这个字段", "字段名区分大小写，应写 org"),
     ("  org: 青山区教育体育局", "  单位: 青山区教育体育局", "没有“单位”这个字段", "字段名要用英文：“单位全称”应写作 org"),

@@ -54,7 +54,8 @@ def excerpt(lines: List[str], line: Optional[int], column: Optional[int]) -> Opt
     # Long lines (a minified file, binary junk) are cut to a window around the column.
     start = col - 1
     before = 0
-    while start > 0 and before + cell_width(text[start - 1]) <= MAX_SHOWN // 2:
+    fits = len(text) <= MAX_SHOWN and sum(cell_width(c) for c in text) <= MAX_SHOWN
+    while start > 0 and (fits or before + cell_width(text[start - 1]) <= MAX_SHOWN // 2):
         start -= 1
         before += cell_width(text[start])
     shown_chars = []

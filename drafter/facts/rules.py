@@ -120,6 +120,14 @@ def unit_mismatch(value: Number, previous: Number) -> bool:
     return ratio >= UNIT_RATIO_WARNING or ratio <= 1 / UNIT_RATIO_WARNING
 
 
+def percent_scale_mismatch(value: Number, previous: Number) -> bool:
+    """One rate written as a fraction (0.996) and the other as a percentage (99.2)."""
+    if value <= 0 or previous <= 0:
+        return False
+    low, high = sorted((value, previous))
+    return low <= 1 < high and high / low >= 50
+
+
 def title_key(text: str) -> str:
     """Titles that differ only in spaces or closing punctuation are the same title."""
     return re.sub(r"[\s。；;，,、.！!]+", "", text)

@@ -115,6 +115,11 @@ class Translator:
                 return self.problem("schema.empty", "是空的：请在下面逐行写“- 内容”，或删掉这一行", path,
                                     self.key_mark(path))
             return self.problem("schema.empty", "是空的：请填写内容，或删掉这一行", path, self.key_mark(path))
+        if schema.get("pattern", r"\S") != r"\S" and "string" in expected:  # a date written as a number …
+            digits = str(value)
+            hint = f"写成 \"{digits[:4]}-{digits[4:6]}-{digits[6:]}\"" if re.fullmatch(r"\d{8}", digits) else None
+            return self.problem("schema.type", f"{schema.get('patternErrorMessage', '格式不对')}，而这里是{describe(value)}", path,
+                                self.value_mark(path), hint)
         message = f"应为{wanted}，而这里是{describe(value)}"
         return self.problem("schema.type", message, path, self.value_mark(path), self._type_hint(expected, value, path))
 
@@ -219,6 +224,8 @@ class Translator:
         import difflib  # only when there is a misspelling to explain
 
         close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
+        close = close or [k for k in lowered if len(k) >= 3 and len(name) >= 3 and
+                          (name.lower().startswith(k) or k.startswith(name.lower()))][:1]
         if close:
             key = lowered[close[0]]
             return key, f"是否想写 {key}（{self.checker.resolve(known[key]).get('title')}）？"

@@ -141,6 +141,10 @@ class _Checks:
         if "previous" not in figure or previous is None:
             self.add(WARNING, "check.no-previous", "没有上年数值（previous），初稿不会写出与上年的比较", path,
                      hint="加上 previous: 上年数值（与今年同一单位）")
+        elif len(finite) == 2 and rules.is_percent(unit) and rules.percent_scale_mismatch(value, previous):
+            self.add(WARNING, "check.percent-scale",
+                     f"今年 {value}% 与上年 {previous}% 相差几十倍以上：是否有一个按小数写了（百分数写 99.6 而不是 0.996）？",
+                     path + ("value",))
         elif len(finite) == 2 and rules.unit_mismatch(value, previous):
             self.add(WARNING, "check.unit-mismatch",
                      f"今年 {value} 与上年 {previous} 相差几百倍以上，请确认两者单位相同（都以“{unit or '同一单位'}”计）",
@@ -162,7 +166,7 @@ class _Checks:
     def duplicates(self) -> None:
         groups = [[("achievements",), ("highlights",)], [("problems",)], [("plans", "items")], [("others",)]]
         for group in groups:
-            seen: Dict[str, PathKey] = {}
+            seen: Dict[str, Tuple[PathKey, str]] = {}
             for base in group:
                 for path, item in self.items(*base):
                     title = item.get("title")
@@ -170,12 +174,12 @@ class _Checks:
                         continue
                     key = rules.title_key(title)
                     if key in seen:
-                        first = self.loaded.mark(seen[key] + ("title",))
+                        first = self.loaded.mark(seen[key][0] + ("title",))
                         where = f"第 {first.line} 行" if first else "前面"
-                        self.add(ERROR, "check.duplicate-title", f"与{where}的标题“{title.strip()}”重复",
+                        self.add(ERROR, "check.duplicate-title", f"与{where}的标题“{seen[key][1]}”重复",
                                  path + ("title",), hint="合并这两项，或改写其中一个标题")
                     else:
-                        seen[key] = path
+                        seen[key] = (path, title.strip())
                     self.duplicate_points(path + ("points",))
         self.duplicate_points(("overview", "results"))
 
