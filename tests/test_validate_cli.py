@@ -120,6 +120,20 @@ def test_several_files_each_reported_then_a_total(validate) -> None:
     ]
 
 
+def test_a_folder_stands_for_its_sheets(validate, tmp_path: Path) -> None:
+    (tmp_path / "sheets").mkdir()
+    (tmp_path / "sheets" / "b.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "sheets" / "a.yml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "sheets" / "notes.txt").write_text("x", encoding="utf-8")
+    result = validate("sheets")
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"{Path('sheets', 'a.yml')}：通过，没有发现问题。",
+        f"{Path('sheets', 'b.yaml')}：通过，没有发现问题。",
+        "共检查 2 个文件：2 个通过，0 个未通过；共 0 个错误、0 个警告。",
+    ]
+
+
 def test_json_output_has_a_stable_shape(validate) -> None:
     result = validate("a.yaml", "b.yaml", "--format", "json", a=CLEAN, b=CLEAN.replace("2024", "2024.5"))
     assert result.exit_code == 1

@@ -260,3 +260,25 @@ def test_every_question_writes_a_field_the_schema_knows() -> None:
         known |= set(checker.subschema(path)["properties"])
     for question in QUESTIONNAIRE.questions():
         assert question.field in known, question.field
+
+
+def test_a_broken_last_year_sheet_is_reported_before_any_question(new, tmp_path: Path) -> None:
+    (tmp_path / "2023.yaml").write_text("report:\n  org: [未闭合\n", encoding="utf-8")
+    result = new(ANSWERS, "facts.yaml", "--from", "2023.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("错误：2023.yaml:2:8: YAML 格式错误：这里的“[”没有配对的“]”\n")
+    assert "单位全称" not in result.output
+
+
+def test_choices_by_number_value_or_words_and_repeated_points(new, tmp_path: Path) -> None:
+    answers = list(ANSWERS)
+    answers[2] = "上半年"  # the period by its Chinese name
+    answers[6] = "2024-07-05"
+    at = answers.index("开展集中学习18次")
+    answers[at + 1:at + 1] = ["开展集中学习18次。"]  # the same point again: refused, then the list ends
+    result = new(answers, "h.yaml")
+    assert result.exit_code == 0, result.output
+    assert "  输入有误：这一条和前面的重复了。请重新输入。" in result.output
+    data = load_yaml_file(tmp_path / "h.yaml").data
+    assert (data["report"]["period"], data["report"]["date"]) == ("first-half", "2024-07-05")
+    assert "要写下半年的工作打算吗？ [Y/n]：" in result.output

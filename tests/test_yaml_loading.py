@@ -291,7 +291,7 @@ def test_a_missing_file_a_folder_and_an_unreadable_file(sheet, tmp_path: Path) -
     assert (result.exit_code, result.output) == (1, "nope.yaml: 找不到文件\n\nnope.yaml：未通过，1 个错误。\n")
     (tmp_path / "folder.yaml").mkdir()
     result = runner.invoke(cli, ["validate", "folder.yaml"], catch_exceptions=False)
-    assert first_line(result) == "folder.yaml: 这是一个文件夹，不是事实表文件"
+    assert first_line(result) == "folder.yaml: 这是一个文件夹，里面没有事实表（.yaml 文件）"
 
 
 def test_render_stops_at_a_broken_sheet_with_the_same_message(sheet, tmp_path: Path) -> None:

@@ -23,16 +23,18 @@ INTERACTIVE_ENV = "DRAFTER_INTERACTIVE"
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="事实表.yaml...")
 @click.option("--strict", is_flag=True, help="把警告也当作错误：有警告时同样以退出码 1 结束。")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="输出格式：text 供人阅读，json 供程序处理（结构见 schemas/README.md）。")
+              help="输出格式：text 供人阅读，json 供程序处理（每个问题含 file、line、column、field、code、message 等，结构固定）。")
 def validate_command(files: Tuple[Path, ...], strict: bool, fmt: str) -> None:
     """检查事实表，一次列出全部问题，每个问题都指明文件、行号和列号。
 
     先检查 YAML 格式和文件编码，再按事实表的 JSON Schema 检查字段，最后检查内容：年度和成文日期是否合理、百分数是否在 0～100 之间、有没有空的部分、重复的标题和没替换的占位符（xxxx、XX、××、【待补充】）。缺少上年数值、没有列出问题等是警告，不影响生成初稿；加 --strict 后警告也算错误。全部通过时退出码为 0，有错误时为 1。
 
+    给出文件夹时，检查其中所有的 .yaml 文件。
+
     \b
     示例：
       drafter validate 事实表.yaml
-      drafter validate samples/*.yaml --strict
+      drafter validate samples --strict
       drafter validate 事实表.yaml --format json
     """
     from ..facts import validate_files

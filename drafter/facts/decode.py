@@ -72,7 +72,7 @@ def read_limited(path: Path) -> bytes:
     except FileNotFoundError as exc:
         raise LoadError("file.not-found", "找不到文件", path=path) from exc
     except IsADirectoryError as exc:
-        raise LoadError("file.is-directory", "这是一个文件夹，不是事实表文件", path=path) from exc
+        raise LoadError("file.is-directory", "这是一个文件夹，里面没有事实表（.yaml 文件）", path=path) from exc
     except PermissionError as exc:
         raise LoadError("file.no-permission", "没有读取这个文件的权限", path=path) from exc
     except OSError as exc:

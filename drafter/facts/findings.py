@@ -21,7 +21,7 @@ WARNING = "warning"
 @dataclass(frozen=True)
 class Problem:
     severity: str  # ERROR | WARNING
-    code: str  # stable identifier, e.g. "schema.type", "check.placeholder" (see schemas/README.md)
+    code: str  # stable identifier, e.g. "schema.type", "check.placeholder" (listed in reporting.py)
     message: str  # Chinese, without the place
     path: PathKey = ()  # the field, e.g. ("achievements", 0, "figures", 1, "value")
     line: Optional[int] = None

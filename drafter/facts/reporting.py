@@ -2,8 +2,8 @@
 
 Text: one block per problem — ``FILE:LINE:COL: 字段路径（中文名）: 说明``, the line with a
 caret, a hint — errors before warnings, then one summary line per file (and a total when
-there are several).  JSON (`format_json`, shape documented in schemas/README.md and kept
-stable; ``"version"`` changes if it ever must):
+there are several).  JSON (`format_json`; the shape is a contract for scripts: fields are only
+ever added, and ``"version"`` changes if one must change or go):
 
     {"version": 1, "valid": false, "strict": false,
      "summary": {"files": 1, "valid": 0, "invalid": 1, "errors": 1, "warnings": 0},
@@ -13,6 +13,18 @@ stable; ``"version"`` changes if it ever must):
                               "pointer": "/report/year", "title": "总结年度",
                               "message": "应为整数，而这里是文字“2024年”",
                               "hint": "年份只写四位数字，例如 year: 2024"}]}]}
+
+``severity`` is "error" or "warning" (kept as found; with ``--strict`` warnings make
+``valid`` false).  ``line``/``column`` are 1-based, null when the file as a whole is meant
+(not found).  ``field`` is the dotted path (empty for the file), ``pointer`` the same as a
+JSON Pointer, ``title`` the field's Chinese name from the schema.  ``code`` is stable:
+``file.*`` (not-found, is-directory, no-permission, unreadable, too-large, not-text, binary,
+encoding, control-character), ``yaml.*`` (syntax, duplicate-key, multiple-documents, empty,
+not-mapping, too-deep, too-large, alias, tag, complex-key, merge), ``schema.*`` (required,
+unknown-field, type, empty, enum, range, format) and ``check.*`` (year, date, date-period,
+placeholder, sample-text, empty-section, duplicate-title, duplicate-point, percent,
+percent-scale, number, unit-mismatch, no-previous, no-leadership, few-achievements,
+no-problems, no-detail, no-plans, no-points).
 """
 from __future__ import annotations
 

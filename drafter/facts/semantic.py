@@ -126,7 +126,9 @@ class _Checks:
                     self.figure(fpath, figure)
 
     def figure(self, path: PathKey, figure: Dict[str, Any]) -> None:
-        value, previous, unit = figure.get("value"), figure.get("previous"), figure.get("unit")
+        value: Any = figure.get("value")
+        previous: Any = figure.get("previous")
+        unit: Any = figure.get("unit")
         numbers = [(name, v) for name, v in (("value", value), ("previous", previous))
                    if isinstance(v, (int, float)) and not isinstance(v, bool)]
         for name, number in numbers:
@@ -164,7 +166,8 @@ class _Checks:
                 self.add(ERROR, "check.empty-section", "这一部分只有标题，没有内容（points）", path)
 
     def duplicates(self) -> None:
-        groups = [[("achievements",), ("highlights",)], [("problems",)], [("plans", "items")], [("others",)]]
+        groups: List[List[PathKey]] = [[("achievements",), ("highlights",)], [("problems",)], [("plans", "items")],
+                                       [("others",)]]
         for group in groups:
             seen: Dict[str, Tuple[PathKey, str]] = {}
             for base in group:

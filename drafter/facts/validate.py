@@ -94,8 +94,18 @@ def check_text(text: str, path: Path, today: Optional[date] = None) -> FileRepor
     return check_loaded(loaded, str(path), today)
 
 
+def expand(paths: List[Path]) -> List[Path]:
+    """Files as given; a folder stands for the .yaml/.yml files directly inside it."""
+    out: List[Path] = []
+    for path in paths:
+        inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()) \
+            if path.is_dir() else []
+        out.extend(inside or [path])  # an empty folder is reported as what it is
+    return out
+
+
 def validate_files(paths: List[Path], *, strict: bool = False, today: Optional[date] = None) -> ValidationReport:
-    return ValidationReport([check_file(p, today) for p in paths], strict)
+    return ValidationReport([check_file(p, today) for p in expand(paths)], strict)
 
 
 __all__ = ["ERROR", "FileReport", "ValidationReport", "check_file", "check_text", "validate_files"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 import yaml
 
@@ -147,7 +147,7 @@ class _Writer:
             self.lines.append(f"{indent}- {scalar(item)}")
 
 
-def dump_sheet(sheet: Dict[str, Any], *, schema_ref: Optional[str] = None, header: List[str] = ()) -> str:
+def dump_sheet(sheet: Dict[str, Any], *, schema_ref: Optional[str] = None, header: Sequence[str] = ()) -> str:
     """The sheet as commented YAML text (the modeline first when `schema_ref` is given)."""
     writer = _Writer()
     if schema_ref:

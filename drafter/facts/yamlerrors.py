@@ -114,7 +114,7 @@ def _mapping_value_here(loaded: LoadedYaml, pm: Any) -> LoadError:
 
 def _block_end(loaded: LoadedYaml, exc: yaml.MarkedYAMLError) -> LoadError:
     """"expected <block end>, but found …": stray text, a stray bracket or bad indentation."""
-    pm = exc.problem_mark
+    pm: Any = exc.problem_mark
     line, column = _pos(pm)
     found = (exc.problem or "").rsplit("but found", 1)[-1].strip(" '")
     tokens = _tokens_before(loaded, pm.line, pm.column)

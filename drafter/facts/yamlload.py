@@ -228,7 +228,7 @@ class _Composer:
             self.open_anchors.add(event.anchor)
         self.stack.append(_Frame({} if is_map else [], path, mark, event.anchor))
 
-    def scalar(self, event: yaml.ScalarEvent) -> None:
+    def scalar(self, event: Any) -> None:  # a ScalarEvent of PyYAML or of libyaml
         if self.taking_key():
             self.key(event)
             return

@@ -167,8 +167,8 @@ QUESTIONNAIRE = Questionnaire(sections=(
             intro="去年的事实表中有以下数据：逐项填写今年的数值（去年的数值会作为“上年数值”），再选择放在哪一项主要工作下。",
             items=(
                 Group("carried", "上年数据", (
-                    Question("value", lambda c: f"{c.candidate['label']}：去年 {c.candidate['previous']}"
-                                                f"{c.candidate['unit']}，今年的数值（直接回车表示今年不写）",
+                    Question("value", lambda c: f"{c.item['label']}：去年 {c.item['previous']}"
+                                                f"{c.item['unit']}，今年的数值（直接回车表示今年不写）",
                              "number", validator=check_percent),
                     Question("theme", "放在哪一项主要工作下", "choice", required=True, choices=_theme_choices,
                              default=_theme_default, condition=lambda c: c.item.get("value") is not None),

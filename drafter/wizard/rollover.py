@@ -48,16 +48,16 @@ def seed_from(path: Path) -> Seed:
     assert report.loaded is not None
     data: Dict[str, Any] = report.loaded.data
     seed = Seed(path)
-    last = data.get("report") if isinstance(data.get("report"), dict) else {}
+    last: Dict[str, Any] = data["report"] if isinstance(data.get("report"), dict) else {}
     for name in CARRIED_REPORT_FIELDS:
         if _text(last.get(name)):
             seed.defaults[f"report.{name}"] = _text(last.get(name))
     if _number(last.get("year")):
         seed.defaults["report.year"] = int(last["year"]) + 1
-    overview = data.get("overview") if isinstance(data.get("overview"), dict) else {}
+    overview: Dict[str, Any] = data["overview"] if isinstance(data.get("overview"), dict) else {}
     if _text(overview.get("theme")):
         seed.defaults["overview.theme"] = _text(overview["theme"])
-    plans = data.get("plans") if isinstance(data.get("plans"), dict) else {}
+    plans: Dict[str, Any] = data["plans"] if isinstance(data.get("plans"), dict) else {}
     for item in plans.get("items") or []:
         if isinstance(item, dict) and _text(item.get("title")):
             points = [p.strip() for p in item.get("points") or [] if _text(p)]
