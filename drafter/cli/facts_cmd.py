@@ -1,0 +1,127 @@
+"""`drafter validate`, `drafter new` and `drafter schema`."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional, Tuple
+
+import click
+
+from ..errors import DrafterError
+from .base import EXIT_INPUT_PROBLEM, command
+
+_FILE = click.Path(path_type=Path, dir_okay=False)
+
+# DRAFTER_INTERACTIVE=1 runs the questionnaire although stdin is not a terminal: answers are
+# then read one per line from stdin and echoed, so tests (CliRunner input) and scripts can
+# drive the real prompts.  Without it, `new` refuses to start and says how to proceed.
+INTERACTIVE_ENV = "DRAFTER_INTERACTIVE"
+
+
+@command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="事实表.yaml...")
+@click.option("--strict", is_flag=True, help="把警告也当作错误：有警告时同样以退出码 1 结束。")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式：text 供人阅读，json 供程序处理（每个问题含 file、line、column、field、code、message 等，结构固定）。")
+def validate_command(files: Tuple[Path, ...], strict: bool, fmt: str) -> None:
+    """检查事实表，一次列出全部问题，每个问题都指明文件、行号和列号。
+
+    先检查 YAML 格式和文件编码，再按事实表的 JSON Schema 检查各字段，最后检查内容：年度和成文日期是否合理、百分数是否在 0～100 之间、有没有空的部分、重复的标题和没替换的占位符（xxxx、XX、××、【待补充】）。
+
+    缺少上年数值、没有列出问题等只是警告，不影响生成初稿；加 --strict 后警告也算错误。全部通过时退出码为 0，有错误时为 1。给出文件夹时，检查其中所有的 .yaml 文件。
+
+    \b
+    示例：
+      drafter validate 事实表.yaml
+      drafter validate samples --strict
+      drafter validate 事实表.yaml --format json
+    """
+    from ..facts import validate_files
+    from ..facts.reporting import format_json, format_text
+
+    report = validate_files(list(files), strict=strict)
+    click.echo(format_json(report) if fmt == "json" else format_text(report), nl=False)
+    if not report.ok:
+        click.get_current_context().exit(EXIT_INPUT_PROBLEM)
+
+
+@command("schema")
+@click.option("-o", "--output", "out", type=_FILE, default=None, help="写入文件，而不是打印出来。")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
+@click.option("--fields", is_flag=True, help="以中文列出各字段的含义、是否必填和示例，而不是打印 JSON Schema。")
+def schema_command(out: Optional[Path], force: bool, fields: bool) -> None:
+    """打印事实表的 JSON Schema（2020-12），或以中文列出各字段。
+
+    编辑器（如装了 YAML 插件的 VS Code）读取这个 Schema 后，编写事实表时会提示字段、说明和示例；事实表第一行的 # yaml-language-server: $schema=… 注释指向它。
+
+    \b
+    示例：
+      drafter schema --fields
+      drafter schema -o factsheet.schema.json
+    """
+    from ..facts.schemadoc import field_reference
+    from ..fsutil import write_text_atomic
+    from ..resources import factsheet_schema_path
+
+    text = field_reference() if fields else factsheet_schema_path().read_text(encoding="utf-8")
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    write_text_atomic(out, text, force=force)
+    click.echo(f"已写入：{out}")
+
+
+@command("new")
+@click.argument("target", type=_FILE, required=False, metavar="[事实表.yaml]")
+@click.option("--from", "previous", type=_FILE, default=None, metavar="上一年.yaml",
+              help="以上一年的事实表为基础：年度加一，上年的数据成为“上年数值”，上年的工作打算作为今年主要工作的候选。")
+@click.option("--force", is_flag=True, help="目标文件已存在时覆盖它。")
+def new_command(target: Optional[Path], previous: Optional[Path], force: bool) -> None:
+    """逐项提问，填写今年的事实表（单位、年度、主要工作、数据、问题、打算）。
+
+    每个回答当场检查，不合格会说明原因并重新提问；直接回车采用方括号中的默认值。每答一题都自动保存进度，中途按 Ctrl-C 退出或程序意外中断都不会丢失，再次运行同一命令可以接着填。写出的事实表每个字段都带中文注释，并且能通过 drafter validate。
+
+    需要在终端（命令行窗口）中运行。不便逐项回答时，可以复制 samples 中的示例手工修改，并用 drafter schema --fields 查看各字段的含义。用脚本提供回答时（每行一个回答，从管道输入），设置环境变量 DRAFTER_INTERACTIVE=1。
+
+    \b
+    示例：
+      drafter new 事实表.yaml
+      drafter new 2025年.yaml --from 2024年.yaml
+    """
+    from ..wizard import run_new
+
+    target = target if target is not None else Path("事实表.yaml")
+    interactive = sys.stdin.isatty() or os.environ.get(INTERACTIVE_ENV) == "1"
+    if not interactive:
+        raise DrafterError(
+            "drafter new 需要在终端中逐项回答问题，但现在没有可交互的终端（输入来自文件或管道）",
+            hint="在命令行窗口中直接运行 drafter new；或复制 samples/edu-bureau-2024.yaml 手工修改，"
+                 "用 drafter schema --fields 查看各字段的含义，改好后用 drafter validate 检查",
+        )
+    code = run_new(target, previous=previous, force=force, io=_ClickIO())
+    if code:
+        click.get_current_context().exit(code)
+
+
+class _ClickIO:
+    """The terminal as the questionnaire sees it: print a line, read an answer."""
+
+    def say(self, text: str = "") -> None:
+        click.echo(text)
+
+    def ask(self, prompt: str) -> str:
+        """One line of input; EOFError when the input has ended."""
+        if sys.stdin.isatty():
+            return input(prompt)  # readline editing (arrow keys, backspace over 中文)
+        click.echo(prompt, nl=False)
+        line = sys.stdin.readline()
+        if not line:
+            click.echo()
+            raise EOFError
+        answer = line.rstrip("\r\n")
+        click.echo(answer)  # scripted answers are not echoed by a terminal: keep the transcript readable
+        return answer
+
+
+COMMANDS = [validate_command, new_command, schema_command]
