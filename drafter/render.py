@@ -14,7 +14,7 @@ from .compose.composer import compose
 from .compose.templating import TemplateSet
 from .draft import Draft
 from .errors import DrafterError
-from .facts import load_factsheet
+from .facts import load_factsheet_checked
 from .fsutil import check_writable, write_atomic
 from .outline.model import Outline, load_outline
 from .resources import default_outline_path
@@ -38,6 +38,7 @@ class RenderOptions:
 class RenderResult:
     out: Path
     draft: Draft
+    warnings: int = 0  # the sheet's validation warnings (they never stop a render)
 
 
 class StrictRenderError(DrafterError):
@@ -59,15 +60,12 @@ def resolve_outline(templates: TemplateSet, explicit: Optional[Path]) -> Outline
     return load_outline(templates.find("outline.yaml") or default_outline_path())
 
 
-def build_draft(facts: Path, templates: TemplateSet, outline: Outline) -> Draft:
-    return compose(load_factsheet(facts), outline, templates)
-
-
 def render(facts: Path, options: RenderOptions) -> RenderResult:
     check_writable(options.out, force=options.force)
     templates = TemplateSet(options.templates)
     outline = resolve_outline(templates, options.outline)
-    draft = build_draft(facts, templates, outline)
+    sheet, warnings = load_factsheet_checked(facts)
+    draft = compose(sheet, outline, templates)
     holes = draft.placeholders()
     if options.strict and holes:
         raise StrictRenderError(
@@ -87,4 +85,4 @@ def render(facts: Path, options: RenderOptions) -> RenderResult:
 
         text = (to_markdown if fmt == "md" else to_text)(draft, annotate=options.annotate, sheet_name=sheet_name)
         write_atomic(options.out, lambda stream: stream.write(text.encode("utf-8")), force=options.force)
-    return RenderResult(options.out, draft)
+    return RenderResult(options.out, draft, len(warnings))

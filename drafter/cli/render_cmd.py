@@ -54,6 +54,8 @@ def render_command(facts: Path, out: Optional[Path], fmt: Optional[str], templat
             click.echo(f"  {where}：{text}")
     else:
         click.echo("没有【待补充】的内容。")
+    if result.warnings:
+        click.echo(f"事实表有 {result.warnings} 个警告，运行 drafter validate {facts} 查看。", err=True)
 
 
 @group("templates")
