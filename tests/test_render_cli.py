@@ -58,7 +58,7 @@ def test_missing_facts_become_highlighted_placeholders_and_are_counted(run, tmp_
         "  二、存在的问题和不足：【待补充：存在的问题和不足】",
         "  三、下一步工作打算：【待补充：下一步工作打算】",
     ]
-    assert result.stderr == f"事实表有 5 个警告，运行 drafter validate {sheet} 查看。\n"
+    assert result.stderr == f"事实表有 4 个警告，运行 drafter validate {sheet} 查看。\n"
     document = docx.Document(str(out))
     holes = [r for p in document.paragraphs for r in p.runs if r.text.startswith("【待补充")]
     assert len(holes) == 3
