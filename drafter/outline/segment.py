@@ -1,0 +1,155 @@
+"""Body runs → paragraphs: undo a document host's page chunks, and split text whose breaks were lost.
+
+A host like a document-sharing site prefixes each page chunk with ``1、 2、 …`` and cuts words
+in half; such markers run 1, 2, 3 … through the whole text and mostly follow a line that stops
+mid-sentence, which real headings never do, so the whole sequence is removed and the chunks are
+joined.  Mid-line headings are split off only where a heading could stand: after a sentence end,
+after a space, or right after a parent heading's short text (``一、主要工作（一）…``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+from ..corpus.markers import RANKS, Marker, marker_at
+from ..corpus.runs import Run
+
+_CHUNK_STYLES = ("n、", "n.", "n)")
+_TERMINAL = "。！？；：…”’」』）】!?;:\"'"
+_STRUCTURAL = ("part", "cn、", "cn.", "(cn)")
+_MIDLINE = re.compile(r"第\s*[一二三四五六七八九十\d]|[一二三四五六七八九十]{1,3}\s*[、.]|（\s*[一二三四五六七八九十\d]|\d{1,2}\s*[.、）]")
+_LOST_BREAKS_CHARS = 600  # a paragraph this long with headings inside has lost its line breaks
+
+
+@dataclass
+class Para:
+    """A paragraph of the report: one or more runs, in order."""
+
+    runs: List[Run]
+    collapsed: bool = False  # cut out of a longer line whose breaks were lost
+    norm: str = field(init=False)
+    raw: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.norm = "".join(r.norm for r in self.runs)
+        self.raw = "".join(r.raw for r in self.runs)
+
+    @property
+    def line(self) -> int:
+        return self.runs[0].line
+
+    def cut(self, start: int, end: Optional[int] = None) -> "Para":
+        end = len(self.norm) if end is None else end
+        out: List[Run] = []
+        offset = 0
+        for run in self.runs:
+            a, b = max(start, offset), min(end, offset + len(run))
+            if a < b:
+                out.append(run.cut(a - offset, b - offset))
+            offset += len(run)
+        return Para(out or [self.runs[-1].cut(0, 0)], self.collapsed)
+
+
+def _chunk_markers(runs: List[Run]) -> List[Optional[Marker]]:
+    """The page-chunk marker of each run (None elsewhere) when the text carries such markers."""
+    found: List[Tuple[int, Marker]] = []
+    for i, run in enumerate(runs):
+        marker = marker_at(run.norm)
+        if marker is not None and marker.style in _CHUNK_STYLES:
+            found.append((i, marker))
+    # The chunk sequence: the longest run of markers numbered 1, 2, 3 … in document order.
+    chain: List[Tuple[int, Marker]] = []
+    for i, marker in found:
+        if marker.ordinal == len(chain) + 1:
+            chain.append((i, marker))
+    if len(chain) < 2:
+        return [None] * len(runs)
+    mid_sentence = 0
+    for i, marker in chain:
+        if i == 0:
+            continue
+        before = runs[i - 1].norm.rstrip()
+        if before and before[-1] not in _TERMINAL and len(before) >= 20 and marker_at(before) is None:
+            mid_sentence += 1
+    if mid_sentence * 2 < len(chain) - (1 if chain[0][0] == 0 else 0) or mid_sentence == 0:
+        return [None] * len(runs)
+    out: List[Optional[Marker]] = [None] * len(runs)
+    for i, marker in chain:
+        out[i] = marker
+    return out
+
+
+def join_chunks(runs: List[Run]) -> List[Para]:
+    """One paragraph per run, except that page chunks are glued back to what they continue."""
+    markers = _chunk_markers(runs)
+    paras: List[Para] = []
+    for run, marker in zip(runs, markers):
+        if marker is None:
+            paras.append(Para([run]))
+            continue
+        rest = run.cut(marker.end)
+        if paras:
+            previous = paras[-1]
+            paras[-1] = Para(previous.runs + [rest], previous.collapsed)
+        elif rest.norm:
+            paras.append(Para([rest]))
+    return paras
+
+
+def _split_points(text: str, lost_breaks: bool) -> List[int]:
+    points: List[int] = []
+    head: Optional[Tuple[int, Marker]] = None  # the marker the current segment starts with
+    first = marker_at(text)
+    if first is not None:
+        head = (0, first)
+    for m in _MIDLINE.finditer(text):
+        pos = m.start()
+        if pos == 0:
+            continue
+        marker = marker_at(text, pos)
+        if marker is None:
+            continue
+        before = text[:pos].rstrip()
+        spaced = len(before) < pos
+        if not before:
+            continue
+        structural = marker.style in _STRUCTURAL
+        ok = False
+        if lost_breaks and (before[-1] in "。！？；：!?;:" or (spaced and before[-1] not in "，、")):
+            ok = True
+        elif before[-1] in "。！？!?" or (spaced and before[-1] not in "，、；：;:"):
+            ok = structural  # a sentence ends and a part begins; lists after ：/； stay inline
+        elif head is not None and marker.ordinal == 1 and RANKS[marker.style] > RANKS[head[1].style]:
+            between = text[head[1].end:pos]
+            ok = 0 < len(between.strip()) <= 30 and not re.search(r"[。，；！？]", between)
+        if ok:
+            points.append(pos)
+            head = (pos, marker)
+    return points
+
+
+def split_collapsed(paras: List[Para]) -> List[Para]:
+    """Split paragraphs that hold several headings because their line breaks were lost."""
+    out: List[Para] = []
+    for para in paras:
+        lost = len(para.norm) >= _LOST_BREAKS_CHARS
+        points = _split_points(para.norm, lost)
+        if not points:
+            out.append(para)
+            continue
+        bounds = [0] + points + [len(para.norm)]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = para.cut(a, b)
+            stripped = piece.norm.strip()
+            if not stripped:
+                continue
+            lead = len(piece.norm) - len(piece.norm.lstrip())
+            piece = piece.cut(lead, lead + len(stripped))
+            piece.collapsed = True
+            out.append(piece)
+    return out
+
+
+def paragraphs(runs: List[Run]) -> List[Para]:
+    return split_collapsed(join_chunks(runs))
