@@ -12,7 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from . import render_cmd
+from . import learn_cmd, render_cmd
 from .base import group
 
 
@@ -30,7 +30,7 @@ def cli() -> None:
     """
 
 
-for _module in (render_cmd,):
+for _module in (render_cmd, learn_cmd):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

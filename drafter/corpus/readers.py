@@ -25,6 +25,8 @@ UNSUPPORTED_HINTS = {
     ".doc": ("不支持旧版 Word（.doc）文件", "请在 Word 或 WPS 中“另存为”.docx 格式"),
     ".wps": ("不支持 WPS 文字（.wps）文件", "请在 WPS 中“另存为”.docx 格式"),
     ".pdf": ("暂不支持 PDF 文件", "请用 WPS 或 Word 打开后另存为 .docx，或把正文复制到 .txt 文件"),
+    ".yaml": ("这是 YAML 文件（事实表或提纲），不是报告", "请给出 .txt、.md 或 .docx 格式的工作总结"),
+    ".yml": ("这是 YAML 文件（事实表或提纲），不是报告", "请给出 .txt、.md 或 .docx 格式的工作总结"),
 }
 
 
