@@ -22,6 +22,7 @@ _TITLE_WORD = re.compile(r"总结|汇报|报告|打算|计划|谋划|安排|要�
 _STRONG_TITLE = re.compile(r"总结|汇报|报告")
 _SITE = re.compile(r"网$|网站|之家|大全|文库|频道|论坛|首页|范文网|[_|｜]|\s[-–—]\s|下载|精选\s*\d*\s*篇|\d+\s*篇")
 _TITLE_PUNCT = re.compile(r"[。，；！？]")
+_SITE_SEPARATOR = re.compile(r"[_|｜]|\s[-–—]\s")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ORG_END = re.compile(r"(?:局|委|委员会|办|办公室|厅|处|院|校|学校|中学|小学|幼儿园|中心|政府|街道|办事处|镇|乡|村|社区|公司|医院|站|所|队|馆|会)$")
 _SUBTITLE = re.compile(r"^(?:[（][^（）]{2,40}[）]|——.*|[-—]{1,2}\s*在.*|.{0,12}(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日.{0,4})$")
@@ -53,18 +54,27 @@ def _title_ok(norm: str) -> bool:
             and not _SITE.search(text) and not starts_with_marker(text))
 
 
-def _find_title(runs: List[Run], flags: List[bool], styles: List[str]) -> Optional[Tuple[int, int]]:
-    """(index of the title line, index of its last repetition) among the head lines."""
+def _title_text(norm: str) -> Optional[str]:
+    """The title a line holds: the whole line, or what precedes a site name (``…总结_某某网``)."""
+    text = norm.strip()
+    if _title_ok(text):
+        return text
+    cut = _SITE_SEPARATOR.split(text, maxsplit=1)[0].strip()
+    return cut if cut != text and _title_ok(cut) else None
+
+
+def _find_title(runs: List[Run], flags: List[bool], styles: List[str]) -> Optional[Tuple[int, int, int]]:
+    """(index of the title line, index of its last repetition, length of the title) in the head."""
     limit = min(len(runs), HEAD_LINES)
     for i in range(limit):
         if starts_with_marker(runs[i].norm.strip()):
             limit = i
             break
-    best: Optional[Tuple[float, int, int]] = None
+    best: Optional[Tuple[float, int, int, int]] = None
     for i in range(limit):
-        if flags[i] or not _title_ok(runs[i].norm):
+        text = None if flags[i] else _title_text(runs[i].norm)
+        if text is None:
             continue
-        text = runs[i].norm.strip()
         last = i
         for j in range(i + 1, limit):
             if runs[j].norm.strip() == text:
@@ -72,12 +82,13 @@ def _find_title(runs: List[Run], flags: List[bool], styles: List[str]) -> Option
         score = 1.0 + (3 if last > i else 0) + (2 if _STRONG_TITLE.search(text) else 0)
         score += 1 if _YEAR.search(text) else 0
         score += 5 if styles[i].lower() == "title" else 0
+        score -= 1 if text != runs[i].norm.strip() else 0
         following = next((r for r in runs[last + 1:] if r.norm.strip() and not chrome.is_chrome(r.norm, False)), None)
         if following is not None and _substantial(following.norm):
             score += 2
         if best is None or score > best[0]:
-            best = (score, i, last)
-    return (best[1], best[2]) if best else None
+            best = (score, i, last, len(text))
+    return (best[1], best[2], best[3]) if best else None
 
 
 def _split_glued_title(run: Run) -> Optional[Tuple[Run, Run]]:
@@ -135,8 +146,8 @@ def extract(doc: Document) -> Extracted:
     start = 0
     found = _find_title(runs, flags, styles)
     if found is not None:
-        index, last = found
-        title_run = runs[index].strip()
+        index, last, length = found
+        title_run = runs[index].strip().cut(0, length)
         org = _join_org_line(runs, flags, index)
         if org is not None:
             org = org.strip()

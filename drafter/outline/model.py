@@ -172,6 +172,9 @@ def load_outline(path: Path) -> Outline:
                            column=mark.column + 1 if mark else None) from exc
     if not isinstance(data, dict) or not isinstance(data.get("parts"), list):
         raise OutlineError("提纲文件缺少 parts 列表，请用 drafter learn 重新生成", path=path)
+    from .schema_check import check_outline
+
+    check_outline(text, data, path)
     try:
         return Outline.from_dict(data)
     except (KeyError, TypeError, ValueError) as exc:

@@ -119,7 +119,9 @@ def _split_points(text: str, lost_breaks: bool) -> List[int]:
         if lost_breaks and (before[-1] in "。！？；：!?;:" or (spaced and before[-1] not in "，、")):
             ok = True
         elif before[-1] in "。！？!?" or (spaced and before[-1] not in "，、；：;:"):
-            ok = structural  # a sentence ends and a part begins; lists after ：/； stay inline
+            ok = structural  # a sentence ends and a part begins
+        elif before[-1] in "：:":
+            ok = marker.style in ("part", "cn、")  # “…汇报如下：一、…”; lists after ： stay inline
         elif head is not None and marker.ordinal == 1 and RANKS[marker.style] > RANKS[head[1].style]:
             between = text[head[1].end:pos]
             ok = 0 < len(between.strip()) <= 30 and not re.search(r"[。，；！？]", between)
