@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Optional, Tuple
 
@@ -21,7 +22,7 @@ class _Bar:
         self.bar = None
 
     def start(self, total: int) -> None:
-        stderr = click.get_text_stream("stderr")
+        stderr = sys.stderr
         if total and (stderr.isatty() or total >= 2 * MIN_FILES_FOR_BAR):
             self.bar = click.progressbar(length=total, label="正在学习报告", file=stderr, show_pos=True,
                                          item_show_func=lambda p: p.name if p else "")

@@ -76,22 +76,39 @@ def decode_bytes(data: bytes) -> Tuple[str, str]:
                 return data[len(bom):].decode(encoding), encoding.replace("-le", "").replace("-be", "")
             except UnicodeDecodeError as exc:
                 raise DecodeProblem(f"文件以 {encoding} 标记开头，但内容无法按该编码读取") from exc
+    if _looks_binary(data):
+        guess = _utf16_without_bom(data)  # full of NUL bytes too, but only on one side
+        if guess is not None:
+            return guess
+        raise DecodeProblem("不是文本文件（看起来是二进制文件）")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 3 and exc.reason.startswith("unexpected end"):
             # A scraper or a download cut the file inside the last character.
             return data[: exc.start].decode("utf-8"), "utf-8"
-    if not _looks_binary(data) or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        guess = _detect(data)
-        if guess is not None:
-            return guess
-    if _looks_binary(data):
-        raise DecodeProblem("不是文本文件（看起来是二进制文件）")
+    guess = _detect(data)
+    if guess is not None:
+        return guess
     relaxed = data.decode("utf-8", errors="replace")
     if relaxed.count("\ufffd") <= max(2, len(relaxed) // 5000):
         return relaxed, "utf-8"
     raise DecodeProblem("无法识别文件的编码", "请用记事本或 WPS 打开后另存为 UTF-8 编码的 .txt 文件")
+
+
+def _utf16_without_bom(data: bytes) -> Optional[Tuple[str, str]]:
+    head = data[:8192]
+    if len(head) % 2:
+        head = head[:-1]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if not even + odd or min(even, odd) * 4 > max(even, odd):
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, "utf-16") if _plausible(text) else None
 
 
 def _detect(data: bytes) -> Optional[Tuple[str, str]]:

@@ -2,8 +2,9 @@
 
 `learn` streams reports one at a time and keeps only counts, and the counts themselves are
 bounded: histograms bucket their values, and `BoundedCounter` drops its rarest keys when it
-grows past a cap (an error of at most `floor` on the counts it keeps), so memory stays flat as
-the corpus grows while the result depends only on the reports and their order.
+grows past a cap (a key dropped and seen again restarts from zero, so a count may be short by
+at most `floor` per pruning), so memory stays flat as the corpus grows while the result depends
+only on the reports and their order.
 """
 from __future__ import annotations
 
@@ -62,13 +63,14 @@ class BoundedCounter:
             self.add(key)
 
     def _prune(self) -> None:
-        threshold = self.floor
+        """Drop the rarest keys (count 1, then 2 …) until half the cap is left."""
+        threshold = 0
         while len(self.counts) > self.cap // 2:
             threshold += 1
             for key in [k for k, v in self.counts.items() if v <= threshold]:
                 del self.counts[key]
                 del self.first[key]
-        self.floor = threshold
+        self.floor = max(self.floor, threshold)
 
     def most_common(self, minimum: int = 1) -> List[Tuple[str, int]]:
         """Keys with at least `minimum`, by count (desc), ties by first appearance."""

@@ -27,6 +27,8 @@ TAILS = frozenset("""
 成果 氛围 合力 新成效 新突破 新台阶 新局面 不足 差距 短板 弱项 水平 能力 底线 全覆盖 常态化 制度化
 学习 工作 优化 缓解 规范 创新 深化 巩固 健全 统筹 建设 管理 服务 机制 体系 发挥 到位 有力 显著 明显
 """.split())
+# Words of official prose too plain to be worth listing as a sentence opener on their own.
+_NOT_OPENERS = frozenset("主要 各项 存在 进行 形成 目前 同时 此外".split())
 # One-character words that may open a stock phrase: 以…为抓手, 为重点, 在…领导下.
 SHORT_HEADS = frozenset("以为在")
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -68,7 +70,7 @@ def _stock(gram: List[str]) -> bool:
         return False
     if len(first) < 2:
         return len(gram) == 2 and last in TAILS
-    return first in HEADS and (last in TAILS or last in HEADS)
+    return first in HEADS and last in TAILS
 
 
 def mine(tokens: Iterable[str]) -> Tuple[Set[str], Set[str]]:
@@ -93,7 +95,7 @@ def mine(tokens: Iterable[str]) -> Tuple[Set[str], Set[str]]:
         if n <= 3 and after in _OPENER_END and OPENER_CHARS[0] <= len(whole) <= OPENER_CHARS[1]:
             openers.add(whole)  # 一年来， 同时， 主要表现在：
         head = words[0]
-        if head in HEADS and len(head) >= 2:
+        if head in HEADS and len(head) >= 2 and head not in _NOT_OPENERS:
             openers.add(head)  # 进一步…
             if n >= 2 and len(words[1]) >= 2 and OPENER_CHARS[0] < len(head + words[1]) <= OPENER_CHARS[1] \
                     and (words[1] in HEADS or words[1] in TAILS):
