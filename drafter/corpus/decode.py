@@ -58,9 +58,13 @@ def _plausible(text: str) -> bool:
     return (control + odd) / len(sample) < 0.02
 
 
+_CONTROL = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
-    return b"\x00" in head or sum(1 for b in head if b < 9 or 13 < b < 32) / max(1, len(head)) > 0.05
+    control = len(head) - len(head.translate(None, _CONTROL))
+    return b"\x00" in head or control / max(1, len(head)) > 0.05
 
 
 def decode_bytes(data: bytes) -> Tuple[str, str]:

@@ -50,6 +50,7 @@ def _width_table() -> dict:
 
 _TABLE = _width_table()
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
 
 
 def normalize_width(text: str) -> str:
@@ -63,10 +64,9 @@ def han_count(text: str) -> int:
 
 def detect_script(lines: Iterable[str]) -> str:
     """``"traditional"`` when enough of the Han characters are Traditional-only, else ``"simplified"``."""
-    han = trad = 0
-    for line in lines:
-        han += han_count(line)
-        trad += sum(1 for ch in line if ch in TRADITIONAL_ONLY)
+    text = "".join(lines)
+    han = len(_HAN.findall(text))
+    trad = len(_TRADITIONAL.findall(text))
     return "traditional" if han and trad / han >= TRADITIONAL_RATIO else "simplified"
 
 

@@ -8,7 +8,6 @@ sentences start (一年来, 同时, 主要表现在).  Each report counts once p
 from __future__ import annotations
 
 import math
-import re
 from typing import Dict, Iterable, List, Set, Tuple
 
 from .counting import BoundedCounter
@@ -31,7 +30,6 @@ TAILS = frozenset("""
 _NOT_OPENERS = frozenset("主要 各项 存在 进行 形成 目前 同时 此外".split())
 # One-character words that may open a stock phrase: 以…为抓手, 为重点, 在…领导下.
 SHORT_HEADS = frozenset("以为在")
-_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _CLAUSE_PUNCT = frozenset("，。；：！？、“”‘’《》（）,.;:!?()\"' ")
 _SENTENCE_PUNCT = frozenset("。；！？!?;")
 _OPENER_END = frozenset("，：,:")
@@ -47,19 +45,19 @@ def _clauses(tokens: Iterable[str]) -> Iterable[Tuple[bool, List[str], str]]:
     clause: List[str] = []
     starts = True
     for token in tokens:
+        if "\u4e00" <= token[0] <= "\u9fff":
+            clause.append(token)
+            continue
         if token in _CLAUSE_PUNCT or not token.strip():
             if clause:
                 yield starts, clause, token
             clause = []
-            starts = token in _SENTENCE_PUNCT or (starts and not clause and token.strip() == "")
+            starts = token in _SENTENCE_PUNCT or (starts and token.strip() == "")
             continue
-        if not _HAN_WORD.match(token):
-            if clause:
-                yield starts, clause, ""
-            clause = []
-            starts = False
-            continue
-        clause.append(token)
+        if clause:
+            yield starts, clause, ""
+        clause = []
+        starts = False
     if clause:
         yield starts, clause, ""
 
@@ -81,6 +79,9 @@ def mine(tokens: Iterable[str]) -> Tuple[Set[str], Set[str]]:
     for sentence_start, words, after in _clauses(tokens):
         n = len(words)
         for i in range(n - 1):
+            first = words[i]
+            if first not in HEADS and first not in SHORT_HEADS:
+                continue
             for size in (2, 3):
                 if i + size > n:
                     break
