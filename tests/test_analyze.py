@@ -167,6 +167,24 @@ def test_docx_report_with_two_line_title_run_in_headings_and_signature(tmp_path:
     ]
 
 
+def test_docx_headings_numbered_by_word_itself(tmp_path: Path) -> None:
+    """Word's own list numbering is not in the paragraph text; the heading style gives the level."""
+    document = docx.Document()
+    document.add_paragraph("某某县统计局2023年工作总结", style="Title")
+    document.add_paragraph("2023年，县统计局坚持依法统计，各项工作取得新成效。")
+    for text, style in (("主要工作", "Heading 1"), ("统计调查工作", "Heading 2"), ("圆满完成经济普查清查工作。", None),
+                        ("存在的问题", "Heading 1"), ("基层统计力量薄弱。", None),
+                        ("2024年工作计划", "Heading 1"), ("全面完成经济普查登记工作。", None)):
+        document.add_paragraph(text, style=style)
+    path = tmp_path / "统计局.docx"
+    document.save(str(path))
+    report = analyze_file(path)
+    assert report.title == "某某县统计局2023年工作总结"
+    assert [(s.canonical, s.heading, s.line, s.level) for s in report.walk()] == [
+        ("overview", None, 2, 0), ("achievements", "主要工作", 3, 1), ("achievements", "统计调查工作", 4, 2),
+        ("problems", "存在的问题", 6, 1), ("plan", "2024年工作计划", 8, 1)]
+
+
 # -- the CLI ---------------------------------------------------------------------------------
 SMALL = """某某县水利局2023年工作总结
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -39,6 +40,18 @@ def test_learning_twice_gives_the_same_bytes(tmp_path: Path) -> None:
     for out in (first, second):
         assert CliRunner().invoke(cli, ["learn", str(SEEDS), "-o", str(out)]).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_learned_outline_does_not_depend_on_hash_seeds(tmp_path: Path) -> None:
+    """Sets of words and phrases must never leak their (per-process random) order into the file."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"{seed}.yaml"
+        done = subprocess.run([sys.executable, "-m", "drafter", "learn", str(REPORTS), "-o", str(out)],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
 
 
 def test_learned_parts_in_order_with_presence_and_levels(seeds_outline: Outline) -> None:

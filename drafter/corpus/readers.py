@@ -18,6 +18,7 @@ from ..errors import InputFileError
 from .decode import ZIP_MAGIC, DecodeProblem, decode_bytes, sniff
 
 MAX_BYTES = 50 * 1024 * 1024
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 DOCX_SUFFIXES = (".docx", ".docm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES
@@ -39,6 +40,16 @@ class Document:
     lines: List[Tuple[int, str]]  # (1-based line or paragraph number, text); a number may repeat
     encoding: Optional[str] = None
     styles: Dict[int, str] = field(default_factory=dict)  # .docx: paragraph number → style name
+
+    @property
+    def outline_levels(self) -> Dict[int, int]:
+        """.docx: paragraph number → level, for paragraphs in a Word heading style (标题 1, Heading 2 …)."""
+        out = {}
+        for number, name in self.styles.items():
+            m = _HEADING_STYLE.match(name or "")
+            if m:
+                out[number] = int(m.group(1))
+        return out
 
     @property
     def texts(self) -> List[str]:

@@ -18,7 +18,9 @@ from .segment import Para
 from .tree import Section
 
 PLAIN = "plain"  # an unnumbered heading line: “存在的问题” on its own
-RANKS = {**MARKER_RANKS, PLAIN: 0}
+WORD_LEVELS = 9  # .docx headings numbered by Word itself: styles "h1" … "h9", ranked by level
+RANKS = {**MARKER_RANKS, PLAIN: 0, **{f"h{n}": n - 1 for n in range(1, WORD_LEVELS + 1)}}
+_ALWAYS = {PLAIN} | {f"h{n}" for n in range(1, WORD_LEVELS + 1)}
 PLAIN_CHARS = (4, 20)
 PLAIN_MIN_SCORE = 3.0
 _NOT_PLAIN = re.compile(r"如下$|现将|汇报|特此|报告如下|[。，；！？]")
@@ -70,10 +72,23 @@ def _plain_headings(paras: List[Para], found: List[Tuple[int, Marker]]) -> List[
     return out if len(out) >= 2 else []
 
 
-def assign_levels(paras: List[Para]) -> List[Accepted]:
+def _word_headings(paras: List[Para], outline_levels: Dict[int, int],
+                   found: List[Tuple[int, Marker]]) -> List[Tuple[int, Marker]]:
+    """Paragraphs in a Word heading style whose number Word generates (it is not in the text)."""
+    numbered = {i for i, _ in found}
+    out = []
+    for i, para in enumerate(paras):
+        level = outline_levels.get(para.line)
+        if level and i not in numbered and len(para.runs) == 1 and para.runs[0].col == 0 and para.norm.strip():
+            out.append((i, Marker(f"h{min(level, WORD_LEVELS)}", 1, len(para.norm) - len(para.norm.lstrip()))))
+    return out
+
+
+def assign_levels(paras: List[Para], outline_levels: Optional[Dict[int, int]] = None) -> List[Accepted]:
     """The paragraphs that open a section, with their level."""
     found = [(i, m) for i, p in enumerate(paras) for m in [marker_at(p.norm)] if m is not None]
     found = _demote_leading_lists(found)
+    found = sorted(found + _word_headings(paras, outline_levels or {}, found), key=lambda item: item[0])
     plain = _plain_headings(paras, found)
     found = sorted(found + plain, key=lambda item: item[0])
     style_level: Dict[str, int] = {PLAIN: 1} if plain else {}
@@ -88,7 +103,7 @@ def assign_levels(paras: List[Para]) -> List[Accepted]:
         parents = [a for a in stack if a.level < level]
         parent = parents[-1].index if parents else -1
         previous = last_in_parent.get((parent, style))
-        if style == PLAIN:
+        if style in _ALWAYS:
             ok = True
         elif new_style:
             ok = n <= 2
@@ -114,7 +129,7 @@ def heading_end(para: Para, marker: Marker) -> int:
     ``一是`` that starts the body, else at the end of the paragraph — or, in text whose breaks
     were lost, where the heading's words stop (``三、2024年工作打算2024年，我局将…``)."""
     text = para.norm
-    if marker.style == PLAIN:
+    if marker.style in _ALWAYS:
         return len(text.rstrip())
     stop = text.find("。", marker.end)
     colon = text.find("：", marker.end)
@@ -143,9 +158,11 @@ def _clean_title(text: str) -> str:
     return text.strip().rstrip("。：:；; ").strip()
 
 
-def build_sections(paras: List[Para]) -> Tuple[List[Para], List[Section]]:
-    """(the opening paragraphs before any heading, the top-level sections)."""
-    accepted = assign_levels(paras)
+def build_sections(paras: List[Para], outline_levels: Optional[Dict[int, int]] = None
+                   ) -> Tuple[List[Para], List[Section]]:
+    """(the opening paragraphs before any heading, the top-level sections).  `outline_levels`:
+    line → heading level of .docx paragraphs in a Word heading style."""
+    accepted = assign_levels(paras, outline_levels)
     opening: List[Para] = []
     roots: List[Section] = []
     stack: List[Section] = []
