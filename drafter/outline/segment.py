@@ -15,7 +15,7 @@ from typing import List, Optional, Tuple
 from ..corpus.markers import RANKS, Marker, marker_at
 from ..corpus.runs import Run
 
-_CHUNK_STYLES = ("n、", "n.", "n)")
+_CHUNK = re.compile(r"(\d{1,3})\s*[、.](?!\d)\s*")
 _TERMINAL = "。！？；：…”’」』）】!?;:\"'"
 _STRUCTURAL = ("part", "cn、", "cn.", "(cn)")
 _MIDLINE = re.compile(r"第\s*[一二三四五六七八九十\d]|[一二三四五六七八九十]{1,3}\s*[、.]|（\s*[一二三四五六七八九十\d]|\d{1,2}\s*[.、）]")
@@ -51,44 +51,59 @@ class Para:
         return Para(out or [self.runs[-1].cut(0, 0)], self.collapsed)
 
 
-def _chunk_markers(runs: List[Run]) -> List[Optional[Marker]]:
-    """The page-chunk marker of each run (None elsewhere) when the text carries such markers."""
-    found: List[Tuple[int, Marker]] = []
-    for i, run in enumerate(runs):
-        marker = marker_at(run.norm)
-        if marker is not None and marker.style in _CHUNK_STYLES:
-            found.append((i, marker))
+def _has_part_heading_inside(text: str, start: int) -> bool:
+    """A top-level heading (一、 or 第一部分) in `text` after `start`, at a sentence end or at `start`."""
+    for m in _MIDLINE.finditer(text, start):
+        marker = marker_at(text, m.start())
+        before = text[start: m.start()].rstrip()
+        if marker is not None and marker.style in ("part", "cn、") and (not before or before[-1] in "。！？："):
+            return True
+    return False
+
+
+def _chunk_marker(text: str) -> Optional[Tuple[int, int]]:
+    """(number, end) of a ``12、`` at the start of a line, whatever follows it."""
+    m = _CHUNK.match(text)
+    return (int(m.group(1)), m.end()) if m else None
+
+
+def _chunk_markers(runs: List[Run]) -> List[Optional[int]]:
+    """Where each run's page-chunk marker ends (None for other runs), when the text has them."""
     # The chunk sequence: the longest run of markers numbered 1, 2, 3 … in document order.
-    chain: List[Tuple[int, Marker]] = []
-    for i, marker in found:
-        if marker.ordinal == len(chain) + 1:
-            chain.append((i, marker))
+    chain: List[Tuple[int, int]] = []
+    for i, run in enumerate(runs):
+        found = _chunk_marker(run.norm)
+        if found is not None and found[0] == len(chain) + 1:
+            chain.append((i, found[1]))
     if len(chain) < 2:
         return [None] * len(runs)
     mid_sentence = 0
-    for i, marker in chain:
+    for i, _ in chain:
         if i == 0:
             continue
         before = runs[i - 1].norm.rstrip()
         if before and before[-1] not in _TERMINAL and len(before) >= 20 and marker_at(before) is None:
             mid_sentence += 1
-    if mid_sentence * 2 < len(chain) - (1 if chain[0][0] == 0 else 0) or mid_sentence == 0:
+    # Chunks cut at sentence ends give themselves away by the report's own headings inside them.
+    holding_parts = sum(1 for i, end in chain if _has_part_heading_inside(runs[i].norm, end))
+    chunky = mid_sentence > 0 and mid_sentence * 2 >= len(chain) - (1 if chain[0][0] == 0 else 0)
+    if not chunky and holding_parts * 2 < len(chain):
         return [None] * len(runs)
-    out: List[Optional[Marker]] = [None] * len(runs)
-    for i, marker in chain:
-        out[i] = marker
+    out: List[Optional[int]] = [None] * len(runs)
+    for i, end in chain:
+        out[i] = end
     return out
 
 
 def join_chunks(runs: List[Run]) -> List[Para]:
     """One paragraph per run, except that page chunks are glued back to what they continue."""
-    markers = _chunk_markers(runs)
+    ends = _chunk_markers(runs)
     paras: List[Para] = []
-    for run, marker in zip(runs, markers):
-        if marker is None:
+    for run, end in zip(runs, ends):
+        if end is None:
             paras.append(Para([run]))
             continue
-        rest = run.cut(marker.end)
+        rest = run.cut(end)
         if paras:
             previous = paras[-1]
             paras[-1] = Para(previous.runs + [rest], previous.collapsed)
