@@ -39,7 +39,6 @@ class Extracted:
     title_line: Optional[int]
     body: List[Run]
     script: str
-    chrome_lines: int = 0
     closing: List[Run] = field(default_factory=list)  # 落款 and 成文日期
 
 
@@ -167,15 +166,12 @@ def extract(doc: Document) -> Extracted:
 
     title_norm = title_run.norm if title_run else None
     body: List[Run] = []
-    dropped = start + (len(runs) - end)
     for i in range(start, end):
         run = runs[i]
         if flags[i] or chrome.is_noise(run.norm):
-            dropped += bool(run.norm.strip())
             continue
         if title_norm and run.norm.strip().startswith(title_norm) and len(run.norm.strip()) > len(title_norm) + 10:
-            dropped += 1  # a teaser gluing the title to the opening lines
-            continue
+            continue  # a teaser gluing the title to the opening lines
         for a, b in reversed(chrome.inline_chrome_spans(run.norm)):
             run = run.blank(a, b)
         run = run.strip()
@@ -194,6 +190,5 @@ def extract(doc: Document) -> Extracted:
         title_line=title_line,
         body=body,
         script=script,
-        chrome_lines=dropped,
         closing=closing,
     )

@@ -3,7 +3,8 @@
 Levels follow the order in which numbering styles first appear in the document (a report whose
 top level is （一） has it at level 1), and a marker only counts when it continues its sequence
 (一 after nothing, 二 after 一 …), which is what keeps stray ``3、`` or ``一、二年级`` out.  A list
-typed before the first top-level heading (``1.…2.…`` in the opening) is text, not a level.
+typed before the first top-level heading (``1.…2.…`` in the opening) is text, not a level;
+unnumbered lines count as part headings only in reports with no typed top-level numbering.
 """
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """Body runs → paragraphs: undo a document host's page chunks, and split text whose breaks were lost.
 
-A host like a document-sharing site prefixes each page chunk with ``1、 2、 …`` and cuts words
-in half; such markers run 1, 2, 3 … through the whole text and mostly follow a line that stops
-mid-sentence, which real headings never do, so the whole sequence is removed and the chunks are
-joined.  Mid-line headings are split off only where a heading could stand: after a sentence end,
-after a space, or right after a parent heading's short text (``一、主要工作（一）…``).
+A document host prefixes each page chunk with ``1、 2、 …``; such markers run 1, 2, 3 … through
+the whole text and either follow a line cut mid-word or carry the report's own 一、 headings
+inside them, which real headings never do, so the sequence is removed and the chunks joined.
+Mid-line headings are split off only where a heading could stand: after a sentence end, after a
+space, or right after a parent heading's short text (``一、主要工作（一）…``).
 """
 from __future__ import annotations
 

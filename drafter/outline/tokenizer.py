@@ -11,7 +11,7 @@ import os
 import warnings
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Iterator, List
 
 CACHE_FILE = "jieba.cache"
 
@@ -54,16 +54,3 @@ def cut(text: str) -> Iterator[str]:
 
 def lcut(text: str) -> List[str]:
     return list(tokenizer().cut(text))
-
-
-@lru_cache(maxsize=1)
-def word_tags() -> Dict[str, str]:
-    """jieba's dictionary part-of-speech tags (word → tag), without tagging any text."""
-    tk = tokenizer()
-    tags: Dict[str, str] = {}
-    with tk.get_dict_file() as stream:
-        for raw in stream:
-            parts = raw.decode("utf-8", errors="ignore").split()
-            if len(parts) >= 3:
-                tags[parts[0]] = parts[2]
-    return tags
