@@ -55,10 +55,20 @@ def _has_part_heading_inside(text: str, start: int) -> bool:
     """A top-level heading (一、 or 第一部分) in `text` after `start`, at a sentence end or at `start`."""
     for m in _MIDLINE.finditer(text, start):
         marker = marker_at(text, m.start())
-        before = text[start: m.start()].rstrip()
-        if marker is not None and marker.style in ("part", "cn、") and (not before or before[-1] in "。！？："):
+        if marker is None or marker.style not in ("part", "cn、"):
+            continue
+        previous, _ = _char_before(text, m.start(), start)
+        if not previous or previous in "。！？：":
             return True
     return False
+
+
+def _char_before(text: str, pos: int, start: int = 0):
+    """(the last non-space character before `pos`, whether spaces stand between) — in O(spaces)."""
+    j = pos - 1
+    while j >= start and text[j] == " ":
+        j -= 1
+    return (text[j] if j >= start else ""), j < pos - 1
 
 
 def _chunk_marker(text: str) -> Optional[Tuple[int, int]]:
@@ -125,17 +135,16 @@ def _split_points(text: str, lost_breaks: bool) -> List[int]:
         marker = marker_at(text, pos)
         if marker is None:
             continue
-        before = text[:pos].rstrip()
-        spaced = len(before) < pos
-        if not before:
+        previous, spaced = _char_before(text, pos)
+        if not previous:
             continue
         structural = marker.style in _STRUCTURAL
         ok = False
-        if lost_breaks and (before[-1] in "。！？；：!?;:" or (spaced and before[-1] not in "，、")):
+        if lost_breaks and (previous in "。！？；：!?;:" or (spaced and previous not in "，、")):
             ok = True
-        elif before[-1] in "。！？!?" or (spaced and before[-1] not in "，、；：;:"):
+        elif previous in "。！？!?" or (spaced and previous not in "，、；：;:"):
             ok = structural  # a sentence ends and a part begins
-        elif before[-1] in "：:":
+        elif previous in "：:":
             ok = marker.style in ("part", "cn、")  # “…汇报如下：一、…”; lists after ： stay inline
         elif head is not None and marker.ordinal == 1 and RANKS[marker.style] > RANKS[head[1].style]:
             between = text[head[1].end:pos]
