@@ -241,6 +241,15 @@ def test_title_over_two_lines_and_a_title_glued_to_the_opening(tmp_path: Path) -
     assert found.body[0].raw.startswith("2023年，某街道在区委")
 
 
+def test_byline_and_date_under_the_title_are_not_the_opening(tmp_path: Path) -> None:
+    path = tmp_path / "byline.txt"
+    path.write_text("某某县教育局2023年工作总结\n某某县教育局\n（2024年1月10日）\n\n2023年，县教育局扎实推进各项工作，取得新成效。\n"
+                    "一、主要工作\n", encoding="utf-8")
+    found = extract(read_document(path))
+    assert found.title == "某某县教育局2023年工作总结"
+    assert (found.body[0].line, found.body[0].raw[:5]) == (5, "2023年")
+
+
 def test_a_title_with_a_site_name_keeps_only_the_title(tmp_path: Path) -> None:
     path = tmp_path / "page.txt"
     path.write_text("某局2023年工作总结_某某市人民政府网\n2023年，某局在市委、市政府的领导下扎实工作，取得新成效。\n一、主要工作\n",

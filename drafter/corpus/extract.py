@@ -118,6 +118,12 @@ def _join_org_line(runs: List[Run], flags: List[bool], index: int) -> Optional[R
     return None
 
 
+def _byline(text: str) -> bool:
+    """An organisation's name alone under the title (``某某县教育局``), as some reports sign at the top."""
+    return len(text) <= 20 and not _TITLE_PUNCT.search(text) and bool(_ORG_END.search(text)) \
+        and not starts_with_marker(text)
+
+
 def _closing(body: List[Run]) -> Tuple[List[Run], List[Run]]:
     """Split off 落款 (organisation) and 成文日期 at the very end."""
     if not body or not _DATE_LINE.match(body[-1].norm.strip()):
@@ -154,7 +160,8 @@ def extract(doc: Document) -> Extracted:
         title_line = title_run.line
         start = last + 1
         while start < len(runs) and (not runs[start].norm.strip() or flags[start]
-                                     or _SUBTITLE.match(runs[start].norm.strip())):
+                                     or _SUBTITLE.match(runs[start].norm.strip())
+                                     or _byline(runs[start].norm.strip())):
             start += 1
     else:
         while start < len(runs) and (flags[start] or not _substantial(runs[start].norm)):
