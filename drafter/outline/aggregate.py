@@ -93,7 +93,7 @@ class OutlineBuilder:
             self.children[key].add(len(section.children))
             for child in section.children:
                 self.child_chars[key].add(child.chars())
-                self.items[key].add(sum(len(_ITEM.findall(p)) for p in child.body))
+                self.items[key].add(sum(len(_ITEM.findall(p)) for s in child.walk() for p in s.body))
                 self.run_in[key][0] += child.run_in
                 self.run_in[key][1] += 1
 
