@@ -12,7 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from . import facts_cmd, render_cmd
+from . import facts_cmd, learn_cmd, render_cmd
 from .base import group
 
 
@@ -30,7 +30,7 @@ def cli() -> None:
     """
 
 
-for _module in (render_cmd, facts_cmd):
+for _module in (learn_cmd, facts_cmd, render_cmd):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

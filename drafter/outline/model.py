@@ -38,21 +38,36 @@ class HeadingVariant:
 
 
 @dataclass
+class Cue:
+    """A word of this part's headings (found with jieba) and in how many such headings it occurs."""
+
+    text: str
+    count: int
+
+
+@dataclass
 class Part:
     key: str
     presence: int  # how many reports have this part
     levels: Dict[int, int] = field(default_factory=dict)  # level → how many reports have it there
     headings: List[HeadingVariant] = field(default_factory=list)
-    subsections: Dict[str, float] = field(default_factory=dict)  # typical count, chars …
+    # typical shape: count (subsections), chars (per subsection), items (一是… per subsection),
+    # run_in (share of run-in subsection headings), part_chars (the whole part)
+    subsections: Dict[str, float] = field(default_factory=dict)
+    vocabulary: List[Cue] = field(default_factory=list)  # learned heading words, for `analyze`
 
     def rate(self, reports: int) -> float:
         return self.presence / reports if reports else 0.0
+
+
+PHRASE_KINDS = ("phrase", "opener")
 
 
 @dataclass
 class Phrase:
     text: str
     df: int  # document frequency: in how many reports it occurs
+    kind: str = "phrase"  # "phrase": stock multi-word phrase; "opener": how sentences start
 
 
 @dataclass
@@ -62,6 +77,7 @@ class Outline:
     numbering: Dict[int, str] = field(default_factory=lambda: dict(DEFAULT_NUMBERING))
     phrases: Dict[str, List[Phrase]] = field(default_factory=dict)
     skipped: int = 0
+    numbering_styles: Dict[int, Dict[str, int]] = field(default_factory=dict)  # level → pattern → reports
 
     def part(self, key: str) -> Optional[Part]:
         return next((p for p in self.parts if p.key == key), None)
@@ -82,11 +98,14 @@ class Outline:
                     "levels": dict(sorted(p.levels.items())),
                     "headings": [{"text": h.text, "count": h.count} for h in p.headings],
                     "subsections": dict(p.subsections),
+                    "vocabulary": [{"text": c.text, "count": c.count} for c in p.vocabulary],
                 }
                 for p in self.parts
             ],
             "numbering": dict(sorted(self.numbering.items())),
-            "phrases": {k: [{"text": ph.text, "df": ph.df} for ph in v] for k, v in self.phrases.items()},
+            "numbering_styles": {level: dict(styles) for level, styles in sorted(self.numbering_styles.items())},
+            "phrases": {k: [{"text": ph.text, "df": ph.df, "kind": ph.kind} for ph in v]
+                        for k, v in self.phrases.items()},
         }
 
     @classmethod
@@ -97,16 +116,45 @@ class Outline:
                 presence=int(p.get("presence", 0)),
                 levels={int(k): int(v) for k, v in (p.get("levels") or {}).items()},
                 headings=[HeadingVariant(h["text"], int(h.get("count", 1))) for h in p.get("headings") or []],
-                subsections=dict(p.get("subsections") or {}),
+                subsections={str(k): float(v) for k, v in (p.get("subsections") or {}).items()},
+                vocabulary=[Cue(c["text"], int(c.get("count", 1))) for c in p.get("vocabulary") or []],
             )
             for p in data.get("parts") or []
         ]
         numbering = dict(DEFAULT_NUMBERING)
         numbering.update({int(k): str(v) for k, v in (data.get("numbering") or {}).items()})
-        phrases = {k: [Phrase(ph["text"], int(ph.get("df", 1))) for ph in v or []]
+        styles = {int(level): {str(k): int(v) for k, v in (counts or {}).items()}
+                  for level, counts in (data.get("numbering_styles") or {}).items()}
+        phrases = {k: [Phrase(ph["text"], int(ph.get("df", 1)), str(ph.get("kind", "phrase"))) for ph in v or []]
                    for k, v in (data.get("phrases") or {}).items()}
         return cls(reports=int(data.get("reports", 0)), parts=parts, numbering=numbering, phrases=phrases,
-                   skipped=int(data.get("skipped", 0)))
+                   skipped=int(data.get("skipped", 0)), numbering_styles=styles)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style for the structure, flow style for small leaf mappings: readable and stable."""
+
+
+def _represent_dict(dumper: yaml.SafeDumper, data: dict) -> yaml.Node:
+    leaf = all(not isinstance(v, (dict, list)) for v in data.values())
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=leaf and bool(data))
+
+
+_Dumper.add_representer(dict, _represent_dict)
+
+HEADER = (
+    "# drafter 学到的年度工作总结提纲：由 `drafter learn` 从 {reports} 份报告生成。\n"
+    "# 各部分按常见顺序排列；presence 为含有该部分的报告数，levels 为所在层级，headings 为常见标题（不含编号，\n"
+    "# {{year}}/{{next_year}} 代表总结年度/下一年度），vocabulary 为标题用词，phrases 为常用表述（df 为出现在几份报告中）。\n"
+    "# 可以手工调整后用 drafter render --outline 使用；结构见 schemas/outline.schema.json。\n"
+)
+
+
+def dump_outline(outline: Outline) -> str:
+    """The YAML text of an outline, the same bytes for the same outline."""
+    body = yaml.dump(outline.to_dict(), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120,
+                     default_flow_style=False)
+    return HEADER.format(reports=outline.reports) + body
 
 
 def load_outline(path: Path) -> Outline:
@@ -124,6 +172,9 @@ def load_outline(path: Path) -> Outline:
                            column=mark.column + 1 if mark else None) from exc
     if not isinstance(data, dict) or not isinstance(data.get("parts"), list):
         raise OutlineError("提纲文件缺少 parts 列表，请用 drafter learn 重新生成", path=path)
+    from .schema_check import check_outline
+
+    check_outline(text, data, path)
     try:
         return Outline.from_dict(data)
     except (KeyError, TypeError, ValueError) as exc:

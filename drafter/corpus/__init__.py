@@ -1,0 +1,1 @@
+"""Reading report files: decoding, normalisation for analysis, chrome stripping."""

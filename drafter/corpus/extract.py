@@ -1,0 +1,201 @@
+"""Where the report is inside the file: its title, the first and last line of its text.
+
+A scraped page repeats the title (page header, then article header) with chrome and a teaser in
+between, so the body starts after the title's last repetition; it ends at the first chrome
+trigger after the last line that reads like report text.  The closing 落款 and 成文日期 are
+set aside too: they belong to the document but are not a section of it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+from . import chrome
+from .markers import starts_with_marker
+from .normalize import detect_script, normalize_lines
+from .readers import Document
+from .runs import Run
+
+HEAD_LINES = 80  # the title is looked for among the first lines only
+_TITLE_WORD = re.compile(r"总结|汇报|报告|打算|计划|谋划|安排|要点|述职|材料|情况|回顾|思路")
+_STRONG_TITLE = re.compile(r"总结|汇报|报告")
+_SITE = re.compile(r"网$|网站|之家|大全|文库|频道|论坛|首页|范文网|[_|｜]|\s[-–—]\s|下载|精选\s*\d*\s*篇|\d+\s*篇")
+_TITLE_PUNCT = re.compile(r"[。，；！？]")
+_SITE_SEPARATOR = re.compile(r"[_|｜]|\s[-–—]\s")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ORG_END = re.compile(r"(?:局|委|委员会|办|办公室|厅|处|院|校|学校|中学|小学|幼儿园|中心|政府|街道|办事处|镇|乡|村|社区|公司|医院|站|所|队|馆|会)$")
+_SUBTITLE = re.compile(r"^(?:[（][^（）]{2,40}[）]|——.*|[-—]{1,2}\s*在.*|.{0,12}(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日.{0,4})$")
+_DATE_LINE = re.compile(r"^(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2})$")
+_GLUED_TITLE = re.compile(r"(?:工作总结|总结|汇报材料|汇报|报告|工作打算|打算|工作计划|计划|谋划|安排|要点)(?:范文)?")
+
+
+@dataclass
+class Extracted:
+    """The report inside a file: title (as it stands), body runs, script."""
+
+    title: Optional[str]
+    title_norm: Optional[str]
+    title_line: Optional[int]
+    body: List[Run]
+    script: str
+    closing: List[Run] = field(default_factory=list)  # 落款 and 成文日期
+
+
+def _substantial(norm: str) -> bool:
+    text = norm.strip()
+    return (len(text) >= 30 and bool(re.search(r"[。，；]", text))) or starts_with_marker(text)
+
+
+def _title_ok(norm: str) -> bool:
+    text = norm.strip()
+    return (4 <= len(text) <= 60 and not _TITLE_PUNCT.search(text) and bool(_TITLE_WORD.search(text))
+            and not _SITE.search(text) and not starts_with_marker(text))
+
+
+def _title_text(norm: str) -> Optional[str]:
+    """The title a line holds: the whole line, or what precedes a site name (``…总结_某某网``)."""
+    text = norm.strip()
+    if _title_ok(text):
+        return text
+    cut = _SITE_SEPARATOR.split(text, maxsplit=1)[0].strip()
+    return cut if cut != text and _title_ok(cut) else None
+
+
+def _find_title(runs: List[Run], flags: List[bool], styles: List[str]) -> Optional[Tuple[int, int, int]]:
+    """(index of the title line, index of its last repetition, length of the title) in the head."""
+    limit = min(len(runs), HEAD_LINES)
+    for i in range(limit):
+        if starts_with_marker(runs[i].norm.strip()):
+            limit = i
+            break
+    best: Optional[Tuple[float, int, int, int]] = None
+    for i in range(limit):
+        text = None if flags[i] else _title_text(runs[i].norm)
+        if text is None:
+            continue
+        last = i
+        for j in range(i + 1, limit):
+            if runs[j].norm.strip() == text:
+                last = j
+        score = 1.0 + (3 if last > i else 0) + (2 if _STRONG_TITLE.search(text) else 0)
+        score += 1 if _YEAR.search(text) else 0
+        score += 5 if styles[i].lower() == "title" else 0
+        score -= 1 if text != runs[i].norm.strip() else 0
+        following = next((r for r in runs[last + 1:] if r.norm.strip() and not chrome.is_chrome(r.norm, False)), None)
+        if following is not None and _substantial(following.norm):
+            score += 2
+        if best is None or score > best[0]:
+            best = (score, i, last, len(text))
+    return (best[1], best[2], best[3]) if best else None
+
+
+def _split_glued_title(run: Run) -> Optional[Tuple[Run, Run]]:
+    """A title glued to the opening when line breaks were lost: ``XX局2023年工作总结 2023年，…``."""
+    text = run.norm
+    stop = re.search(r"[。，；：！？]", text)
+    window = text[: stop.start() if stop else min(len(text), 60)][:60]
+    ends = [m.end() for m in _GLUED_TITLE.finditer(window)]
+    for end in reversed(ends):
+        head = window[:end].strip()
+        if len(head) >= 6 and (_YEAR.search(head) or re.search(r"年度|半年", head)) and len(text) - end >= 10:
+            return run.cut(0, end).strip(), run.cut(end).strip()
+    return None
+
+
+def _join_org_line(runs: List[Run], flags: List[bool], index: int) -> Optional[Run]:
+    """A title set over two lines: the organisation, then ``2023年工作总结``."""
+    title = runs[index].norm.strip()
+    if not re.match(r"(?:19|20)\d\d|上半年|下半年|年度|关于|全年", title):
+        return None
+    for j in range(index - 1, max(-1, index - 3), -1):
+        text = runs[j].norm.strip()
+        if not text:
+            continue
+        if flags[j] or len(text) > 25 or _TITLE_PUNCT.search(text) or not _ORG_END.search(text):
+            return None
+        return runs[j]
+    return None
+
+
+def _byline(text: str) -> bool:
+    """An organisation's name alone under the title (``某某县教育局``), as some reports sign at the top."""
+    return len(text) <= 20 and not _TITLE_PUNCT.search(text) and bool(_ORG_END.search(text)) \
+        and not starts_with_marker(text)
+
+
+def _closing(body: List[Run]) -> Tuple[List[Run], List[Run]]:
+    """Split off 落款 (organisation) and 成文日期 at the very end."""
+    if not body or not _DATE_LINE.match(body[-1].norm.strip()):
+        return body, []
+    end = len(body) - 1
+    if end > 0:
+        org = body[end - 1].norm.strip()
+        if len(org) <= 30 and not re.search(r"[。，；：！？]", org) and not starts_with_marker(org):
+            end -= 1
+    return body[:end], body[end:]
+
+
+def extract(doc: Document) -> Extracted:
+    """Find the report's title and text inside the lines of a file."""
+    texts = doc.texts
+    script = detect_script(texts)
+    norms = normalize_lines(texts, script)
+    runs = [Run(number, 0, raw, norm) for (number, raw), norm in zip(doc.lines, norms)]
+    heading_like = [starts_with_marker(n.strip()) for n in norms]
+    flags = [chrome.is_chrome(n, h) for n, h in zip(norms, heading_like)]
+    styles = [doc.styles.get(number, "") for number, _ in doc.lines]
+
+    title_run: Optional[Run] = None
+    title_line: Optional[int] = None
+    start = 0
+    found = _find_title(runs, flags, styles)
+    if found is not None:
+        index, last, length = found
+        title_run = runs[index].strip().cut(0, length)
+        org = _join_org_line(runs, flags, index)
+        if org is not None:
+            org = org.strip()
+            title_run = Run(org.line, org.col, org.raw + title_run.raw, org.norm + title_run.norm)
+        title_line = title_run.line
+        start = last + 1
+        while start < len(runs) and (not runs[start].norm.strip() or flags[start]
+                                     or _SUBTITLE.match(runs[start].norm.strip())
+                                     or _byline(runs[start].norm.strip())):
+            start += 1
+    else:
+        while start < len(runs) and (flags[start] or not _substantial(runs[start].norm)):
+            start += 1
+
+    last_text = max((i for i in range(start, len(runs)) if _substantial(runs[i].norm) and not flags[i]),
+                    default=len(runs) - 1)
+    end = next((i for i in range(last_text + 1, len(runs)) if chrome.is_tail_trigger(runs[i].norm)), len(runs))
+
+    title_norm = title_run.norm if title_run else None
+    body: List[Run] = []
+    for i in range(start, end):
+        run = runs[i]
+        if flags[i] or chrome.is_noise(run.norm):
+            continue
+        if title_norm and run.norm.strip().startswith(title_norm) and len(run.norm.strip()) > len(title_norm) + 10:
+            continue  # a teaser gluing the title to the opening lines
+        for a, b in reversed(chrome.inline_chrome_spans(run.norm)):
+            run = run.blank(a, b)
+        run = run.strip()
+        if run.norm:
+            body.append(run)
+
+    if title_run is None and body:
+        glued = _split_glued_title(body[0])
+        if glued is not None:
+            title_run, body[0] = glued
+            title_line = title_run.line
+    body, closing = _closing(body)
+    return Extracted(
+        title=title_run.raw.strip() if title_run else None,
+        title_norm=title_run.norm.strip() if title_run else None,
+        title_line=title_line,
+        body=body,
+        script=script,
+        closing=closing,
+    )

@@ -1,0 +1,68 @@
+"""The table `drafter learn` prints at the end, in Chinese, aligned for a terminal.
+
+Columns are padded by display width (a Chinese character takes two cells), so the table stays
+straight in a console whatever mix of Chinese and digits it holds.
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import List, Sequence
+
+from ..compose.filters import number_marker
+from .learn import LearnResult
+from .model import PART_NAMES_ZH
+
+LEVEL_NAMES = {0: "开头", 1: "一级", 2: "二级", 3: "三级", 4: "四级", 5: "五级", 6: "六级"}
+PHRASES_SHOWN = 6
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, cells: int) -> str:
+    return text + " " * max(0, cells - width(text))
+
+
+def table(rows: Sequence[Sequence[str]], gap: int = 2) -> List[str]:
+    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["".join(pad(cell, w + gap) if i < len(row) - 1 else cell
+                    for i, (cell, w) in enumerate(zip(row, widths))).rstrip() for row in rows]
+
+
+def format_summary(result: LearnResult) -> str:
+    outline = result.outline
+    total = len(result.files) + len(result.skipped)
+    lines = [f"学习完成：共 {total} 个文件，学到 {outline.reports} 份报告，跳过 {len(result.skipped)} 个。", ""]
+    rows = [["部分", "出现", "所在层级", "最常见的标题"]]
+    for part in outline.parts:
+        levels = "，".join(f"{LEVEL_NAMES.get(lv, f'{lv}级')} {n} 份" for lv, n in sorted(part.levels.items())) or "—"
+        if part.key == "overview":
+            heading = "（无标题的开头段落）" if part.presence else "—"
+        elif part.headings:
+            top = part.headings[0]
+            heading = f"{top.text}（{top.count} 份）"
+            if len(part.headings) > 1:
+                heading += f" 等 {len(part.headings)} 种"
+        else:
+            heading = "—"
+        rows.append([PART_NAMES_ZH.get(part.key, part.key), f"{part.presence}/{outline.reports}", levels, heading])
+    lines.extend(table(rows))
+    numbering = " › ".join(number_marker(outline.numbering[lv], 1) for lv in sorted(outline.numbering))
+    lines += ["", f"标题编号：{numbering}"]
+    shown = []
+    for part in outline.parts:
+        bank = outline.phrases.get(part.key) or []
+        if bank:
+            phrases = [p.text for p in bank if p.kind == "phrase"][:PHRASES_SHOWN]
+            openers = [p.text for p in bank if p.kind == "opener"][:PHRASES_SHOWN]
+            text = "、".join(phrases) or "—"
+            if openers:
+                text += f"（句首：{'、'.join(openers)}）"
+            shown.append(f"  {PART_NAMES_ZH.get(part.key, part.key)}：{text}")
+    if shown:
+        lines += ["常用表述（出现在最多报告中的几条）："] + shown
+    if result.skipped:
+        lines += ["", "跳过的文件："]
+        lines += [f"  {item.path}：{item.reason}" for item in result.skipped]
+    return "\n".join(lines)
