@@ -1,173 +1,29 @@
-"""Check plain data against the published fact-sheet JSON Schema, without jsonschema.
+"""The fact-sheet schema (`schemas/factsheet.schema.json`) as a checker.
 
-The schema file (`schemas/factsheet.schema.json`) is the single source of truth: editors
-read it through the yaml-language-server modeline, `drafter schema` prints it, and this
-module checks sheets against it.  We interpret it here instead of importing `jsonschema`
-because `render` validates on every run and jsonschema (with referencing, rpds and attrs)
-costs about 70 ms to import — half of the time budget of a whole render — while the
-keywords our schema uses take a page to implement.
-
-The interpreter supports exactly `SUPPORTED` (draft 2020-12 semantics: every keyword
-applies independently, type-specific keywords ignore other types) plus annotations.  A test
-fails if the schema uses anything else, and another checks on the samples, the golden
-cases and generated documents that it finds the same problems as jsonschema's
-`Draft202012Validator`.  Issues come out one per place and keyword (one per unknown key, one
-per missing key), which is what a message pointing at a line needs.
+The schema file is the single source of truth: editors read it through the
+yaml-language-server modeline, `drafter schema` prints it, and `factsheet_checker` checks
+sheets against it with drafter's own interpreter (`drafter.schemacheck`, no jsonschema).
 """
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Optional
 
 from ..resources import factsheet_schema_path
+from ..schemacheck import ANNOTATIONS, SUPPORTED, Checker, PathKey, Schema, SchemaIssue, schema_keywords
+from ..schemacheck import load_schema as _load_schema
 
-PathKey = Tuple[Union[str, int], ...]
-Schema = Dict[str, Any]
-
-SUPPORTED = frozenset({
-    "type", "enum", "required", "properties", "additionalProperties", "items", "minItems",
-    "minLength", "pattern", "minimum", "maximum", "$ref",
-})
-ANNOTATIONS = frozenset({
-    "$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default",
-    "enumDescriptions", "markdownDescription", "patternErrorMessage", "defaultSnippets",
-})
+__all__ = ["ANNOTATIONS", "SUPPORTED", "Checker", "PathKey", "Schema", "SchemaIssue", "factsheet_checker",
+           "load_schema", "schema_keywords"]
 
 
-@dataclass(frozen=True)
-class SchemaIssue:
-    """One failed keyword at one place of the instance."""
-
-    keyword: str
-    path: PathKey  # where in the instance; for `required` the missing key is appended
-    schema: Schema = field(compare=False, hash=False)  # the (merged) subschema that failed
-    value: Any = field(compare=False, hash=False, default=None)
-
-
-@lru_cache(maxsize=None)
 def load_schema(path: Optional[Path] = None) -> Schema:
-    """The published schema, read once per process."""
-    return json.loads((path or factsheet_schema_path()).read_text(encoding="utf-8"))
-
-
-_TYPES = {
-    "string": lambda v: isinstance(v, str),
-    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool))
-    or (isinstance(v, float) and v.is_integer()),
-    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
-    "array": lambda v: isinstance(v, list),
-    "object": lambda v: isinstance(v, dict),
-}
-
-
-def _equal(a: Any, b: Any) -> bool:
-    """JSON equality: true is not 1."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    return bool(a == b)
-
-
-class Checker:
-    """The schema, with `$ref`s resolved and merged once, applied to instances."""
-
-    def __init__(self, schema: Schema) -> None:
-        self.root = schema
-        self._merged: Dict[int, Schema] = {}
-
-    def resolve(self, schema: Schema) -> Schema:
-        """`schema` with its `$ref` target merged in (its own keywords win)."""
-        key = id(schema)
-        if key not in self._merged:
-            merged = dict(schema)
-            if "$ref" in schema:
-                ref = merged.pop("$ref")
-                target: Any = self.root
-                for part in ref.lstrip("#/").split("/"):
-                    target = target[part]
-                merged = {**self.resolve(target), **merged}
-            self._merged[key] = merged
-        return self._merged[key]
-
-    def subschema(self, path: PathKey) -> Optional[Schema]:
-        """The schema that applies at an instance path, or None beyond the schema."""
-        schema = self.resolve(self.root)
-        for part in path:
-            if isinstance(part, int):
-                nxt = schema.get("items")
-            else:
-                nxt = schema.get("properties", {}).get(part)
-            if not isinstance(nxt, dict):
-                return None
-            schema = self.resolve(nxt)
-        return schema
-
-    def title(self, path: PathKey) -> Optional[str]:
-        """The Chinese name of the field at `path` (``单位全称``), if the schema knows it."""
-        schema = self.subschema(path) if path else None
-        return schema.get("title") if schema else None
-
-    def check(self, instance: Any) -> List[SchemaIssue]:
-        issues: List[SchemaIssue] = []
-        self._check(self.root, instance, (), issues)
-        return issues
-
-    def _check(self, raw: Schema, value: Any, path: PathKey, out: List[SchemaIssue]) -> None:
-        s = self.resolve(raw)
-        if "type" in s:
-            types = s["type"] if isinstance(s["type"], list) else [s["type"]]
-            if not any(_TYPES[t](value) for t in types):
-                out.append(SchemaIssue("type", path, s, value))
-        if "enum" in s and not any(_equal(value, option) for option in s["enum"]):
-            out.append(SchemaIssue("enum", path, s, value))
-        if isinstance(value, str):
-            if "minLength" in s and len(value) < s["minLength"]:
-                out.append(SchemaIssue("minLength", path, s, value))
-            if "pattern" in s and not re.search(s["pattern"], value):
-                out.append(SchemaIssue("pattern", path, s, value))
-        if _TYPES["number"](value):
-            if "minimum" in s and value < s["minimum"]:
-                out.append(SchemaIssue("minimum", path, s, value))
-            if "maximum" in s and value > s["maximum"]:
-                out.append(SchemaIssue("maximum", path, s, value))
-        if isinstance(value, list):
-            if "minItems" in s and len(value) < s["minItems"]:
-                out.append(SchemaIssue("minItems", path, s, value))
-            if isinstance(s.get("items"), dict):
-                for index, item in enumerate(value):
-                    self._check(s["items"], item, path + (index,), out)
-        if isinstance(value, dict):
-            properties = s.get("properties", {})
-            for name in s.get("required", []):
-                if name not in value:
-                    out.append(SchemaIssue("required", path + (name,), s, value))
-            for name, item in value.items():
-                if name in properties:
-                    self._check(properties[name], item, path + (name,), out)
-                elif s.get("additionalProperties") is False:
-                    out.append(SchemaIssue("additionalProperties", path + (name,), s, item))
+    """The published fact-sheet schema (or another schema file), read once per process."""
+    return _load_schema(path or factsheet_schema_path())
 
 
 @lru_cache(maxsize=None)
 def factsheet_checker() -> Checker:
     """The checker for the published fact-sheet schema, built once per process."""
     return Checker(load_schema())
-
-
-def schema_keywords(schema: Any) -> set:
-    """Every keyword used anywhere in a schema (to test that we support them all)."""
-    found: set = set()
-    if isinstance(schema, dict):
-        for key, value in schema.items():
-            found.add(key)
-            if key in ("properties", "$defs"):
-                for sub in value.values():
-                    found |= schema_keywords(sub)
-            elif key in ("items", "additionalProperties") and isinstance(value, dict):
-                found |= schema_keywords(value)
-    return found

@@ -8,6 +8,8 @@ unnumbered lines count as part headings only in reports with no typed top-level 
 """
 from __future__ import annotations
 
+import itertools
+
 import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
@@ -176,7 +178,10 @@ def build_sections(paras: List[Para], outline_levels: Optional[Dict[int, int]] =
             else:
                 opening.append(para)
             continue
-        end = heading_end(para, item.marker)
+        # A heading is reported as it stands in the file, so it stops where its line does even
+        # when page chunks glued the next line on.
+        on_its_line = sum(len(r) for r in itertools.takewhile(lambda r: r.line == para.line, para.runs))
+        end = min(heading_end(para, item.marker), on_its_line)
         section = Section(
             canonical="achievements",
             heading=para.cut(0, end).raw.strip(),

@@ -14,6 +14,8 @@ from typing import Any, Optional, Sequence, Tuple, Union
 import yaml
 
 from ..errors import OutlineError
+from ..resources import schemas_dir
+from ..schemacheck import Checker, load_schema
 
 _MESSAGES = {
     "type": "类型不对，应为{expected}",
@@ -31,13 +33,8 @@ _TYPES = {"integer": "整数", "number": "数字", "string": "文字", "object":
 
 
 @lru_cache(maxsize=1)
-def _validator():
-    from jsonschema import Draft202012Validator
-
-    from ..resources import schemas_dir
-
-    schema = json.loads((schemas_dir() / "outline.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+def _checker() -> Checker:
+    return Checker(load_schema(schemas_dir() / "outline.schema.json"))
 
 
 def _where(path: Sequence[Union[str, int]]) -> str:
@@ -66,17 +63,18 @@ def _mark(root: Optional[yaml.Node], path: Sequence[Union[str, int]]) -> Tuple[O
 def check_outline(text: str, data: Any, path: Path) -> None:
     """Raise `OutlineError` at the first place where `data` does not follow the schema."""
     plain = json.loads(json.dumps(data, ensure_ascii=False, default=str))  # YAML int keys → strings
-    errors = sorted(_validator().iter_errors(plain), key=lambda e: [str(p) for p in e.absolute_path])
-    if not errors:
+    issues = sorted(_checker().check(plain), key=lambda i: [str(p) for p in i.path])
+    if not issues:
         return
-    error = errors[0]
-    where = list(error.absolute_path)
-    if error.validator == "required":
-        missing = [k for k in error.validator_value if isinstance(error.instance, dict) and k not in error.instance]
-        message = f"缺少必填字段“{missing[0] if missing else ''}”"
+    issue = issues[0]
+    where = list(issue.path)
+    if issue.keyword == "required":
+        message = f"缺少必填字段“{where[-1]}”"
+        where = where[:-1]
     else:
-        expected = _TYPES.get(str(error.validator_value), str(error.validator_value))
-        message = _MESSAGES.get(str(error.validator), "不符合格式").format(expected=expected, limit=error.validator_value)
+        expected = issue.schema.get("type", "")
+        expected = _TYPES.get(str(expected), str(expected))
+        message = _MESSAGES.get(issue.keyword, "不符合格式").format(expected=expected, limit=issue.schema.get("minimum"))
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:

@@ -114,7 +114,9 @@ def join_chunks(runs: List[Run]) -> List[Para]:
             paras.append(Para([run]))
             continue
         rest = run.cut(end)
-        if paras:
+        starts_part = marker_at(rest.norm.lstrip()) is not None and \
+            marker_at(rest.norm.lstrip()).style in _STRUCTURAL
+        if paras and not starts_part:  # a chunk that opens with a heading continues nothing
             previous = paras[-1]
             paras[-1] = Para(previous.runs + [rest], previous.collapsed)
         elif rest.norm:

@@ -13,13 +13,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, List
 
+from ..resources import user_cache_dir
+
 CACHE_FILE = "jieba.cache"
 
 
 def cache_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("drafter", appauthor=False))
+    return user_cache_dir()
 
 
 @lru_cache(maxsize=1)
