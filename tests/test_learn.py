@@ -279,8 +279,6 @@ def test_render_and_analyze_never_import_jieba(tmp_path: Path) -> None:
 def test_jieba_is_wrapped_in_its_own_quiet_tokenizer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     script = (
         "import logging, sys\n"
-        "import platformdirs\n"
-        f"platformdirs.user_cache_dir = lambda *a, **k: {str(tmp_path / 'cache')!r}\n"
         "from drafter.outline import tokenizer\n"
         "tk = tokenizer.tokenizer()\n"
         "import jieba\n"
@@ -288,7 +286,8 @@ def test_jieba_is_wrapped_in_its_own_quiet_tokenizer(tmp_path: Path, monkeypatch
         "assert tokenizer.lcut('一年来，扎实推进各项工作') == ['一年', '来', '，', '扎实', '推进', '各项', '工作']\n"
         "assert logging.getLogger('jieba').level >= logging.CRITICAL\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    env = {**os.environ, "DRAFTER_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""  # jieba's "Building prefix dict…" chatter is silenced
     assert (tmp_path / "cache" / "jieba.cache").is_file()
