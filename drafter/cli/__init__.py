@@ -24,9 +24,12 @@ def cli() -> None:
     从真实报告学习年度工作总结的提纲和常用表述，把今年的事实填进 YAML 事实表，再生成符合 GB/T 9704 公文格式的 Word 初稿。全程离线，数据不出本机。
 
     \b
-    示例：
-      drafter render samples/edu-bureau-2024.yaml -o 初稿.docx
-      drafter templates list
+    示例（从学习到成稿）：
+      drafter learn 历年总结/ -o 本单位提纲.yaml  从本单位历年报告学习提纲
+      drafter analyze 去年总结.docx               查看一份报告的提纲
+      drafter new 事实表.yaml                     逐项提问，填写今年的事实表
+      drafter validate 事实表.yaml                检查事实表
+      drafter render 事实表.yaml -o 初稿.docx     生成 Word 初稿
     """
 
 
