@@ -7,21 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MINIMAL_SHEET as MINIMAL
 from drafter.errors import FactSheetError
 from drafter.facts import FactSheetInvalid, LoadError, load_factsheet, load_factsheet_checked
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "edu-bureau-2024.yaml"
-MINIMAL = """\
-report:
-  org: 测试县卫生健康局
-  year: 2024
-  date: "2025-01-06"
-achievements:
-  - title: 公共卫生服务能力进一步提升
-    approach: 以基层为重点
-    points: [建成紧密型县域医共体]
-"""
 
 
 def test_the_sample_loads_into_the_typed_model() -> None:
