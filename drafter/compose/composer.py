@@ -9,7 +9,6 @@ kept with a visible placeholder.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Dict, List
 
 from ..draft import Draft, Heading, Paragraph, Signature, Span, Spans, Title
@@ -36,12 +35,6 @@ PART_TEMPLATES = {
     "plan": "plan.j2",
     "other": "other.j2",
 }
-
-
-@dataclass
-class ComposeOptions:
-    templates: TemplateSet
-    outline: Outline
 
 
 def _fits_period(variant: str, period: str) -> bool:
@@ -100,11 +93,11 @@ class _Numbering:
 
 
 class Composer:
-    def __init__(self, sheet: FactSheet, options: ComposeOptions) -> None:
+    def __init__(self, sheet: FactSheet, outline: Outline, templates: TemplateSet) -> None:
         self.sheet = sheet
-        self.outline = options.outline
+        self.outline = outline
         self.table = marks.SourceTable()
-        self.env = options.templates.environment(self.table)
+        self.env = templates.environment(self.table)
         self.numbering = _Numbering(self.outline.numbering)
         self.draft = Draft()
 
@@ -152,7 +145,7 @@ class Composer:
             return
         if key == "other":
             for other in self.sheet.others:
-                self.draft.blocks.append(Heading(level, self.numbering.next(level), _fact_spans(other.title, self),
+                self.draft.blocks.append(Heading(level, self.numbering.next(level), _fact_spans(other.title),
                                                  part="other"))
                 self.add_pieces(self.render(PART_TEMPLATES[key], part=other), level)
             return
@@ -200,13 +193,13 @@ class Composer:
         report = self.sheet.report
         org = report.signature or report.org
         self.draft.blocks.append(Signature(
-            org=_fact_spans(org, self),
-            date=_fact_spans(Fact(filters.date_cn(report.date), report.date.source), self),
+            org=_fact_spans(org),
+            date=_fact_spans(Fact(filters.date_cn(report.date), report.date.source)),
         ))
         return self.draft
 
 
-def _fact_spans(value: Fact, composer: Composer) -> Spans:
+def _fact_spans(value: Fact) -> Spans:
     return [Span(marks.scrub(str(value)), value.source)]
 
 
@@ -232,4 +225,4 @@ def _break_title(spans: Spans, org: str) -> List[Spans]:
 
 
 def compose(sheet: FactSheet, outline: Outline, templates: TemplateSet) -> Draft:
-    return Composer(sheet, ComposeOptions(templates, outline)).compose()
+    return Composer(sheet, outline, templates).compose()
