@@ -93,22 +93,16 @@ def describe_figure(label: str, value: Number, unit: str, previous: Optional[Num
     """
     unit = unit or ""
     versus, same = ("同比", "与去年同期持平") if half_year else ("比上年", "与上年持平")
-    if unit in PERCENT_UNITS:
-        text = f"{label}{format_number(value)}%"
-        if previous is None:
-            return text
-        diff = _decimal(value) - _decimal(previous)
-        if diff == 0:
-            return f"{text}，{same}"
-        verb = "提高" if diff > 0 else "下降"
-        return f"{text}，{versus}{verb}{format_number(abs(diff))}个百分点"
-    text = f"{label}{format_amount(value, unit)}"
+    percent = unit in PERCENT_UNITS
+    text = f"{label}{format_number(value)}%" if percent else f"{label}{format_amount(value, unit)}"
     if previous is None:
         return text
     diff = _decimal(value) - _decimal(previous)
     if diff == 0:
         return f"{text}，{same}"
     more = diff > 0
+    if percent:  # rates compare in percentage points, not as a growth of the rate
+        return f"{text}，{versus}{'提高' if more else '下降'}{format_number(abs(diff))}个百分点"
     clause = f"{text}，{versus}{'增加' if more else '减少'}{format_amount(abs(diff), unit)}"
     # A rate is meaningless from zero, and "下降100%" for a figure cleared to zero reads oddly.
     if _decimal(previous) != 0 and _decimal(value) != 0:
