@@ -22,6 +22,14 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 PathKey = Tuple[Union[str, int], ...]
 Schema = Dict[str, Any]
 
+
+def dotted_path(path: PathKey) -> str:
+    """``("achievements", 0, "title")`` → ``achievements[0].title`` (how messages name a field)."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
 SUPPORTED = frozenset({
     "type", "enum", "const", "required", "properties", "additionalProperties", "propertyNames", "items",
     "minItems", "minLength", "pattern", "minimum", "maximum", "$ref",

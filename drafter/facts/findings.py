@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple, Union
 
 from ..errors import FactSheetError, PathLike
+from ..schemacheck import dotted_path
 
 PathKey = Tuple[Union[str, int], ...]
 
@@ -33,10 +34,7 @@ class Problem:
     @property
     def field(self) -> str:
         """``achievements[0].figures[1].value``; empty for the file as a whole."""
-        out = ""
-        for part in self.path:
-            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-        return out
+        return dotted_path(self.path)
 
     @property
     def pointer(self) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, List, Optional, Union
 
 from ..draft import Source
+from ..schemacheck import dotted_path
 from .yamlload import LoadedYaml, PathKey
 
 Number = Union[int, float]
@@ -117,21 +118,13 @@ class FactSheet:
     others: List[OtherPart] = field(default_factory=list)
 
 
-def format_path(path: PathKey) -> str:
-    """``("achievements", 0, "title")`` → ``achievements[0].title``."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 class _Builder:
     def __init__(self, loaded: LoadedYaml) -> None:
         self.loaded = loaded
 
     def source(self, path: PathKey) -> Source:
         mark = self.loaded.mark(path)
-        return Source(format_path(path), mark.line if mark else None)
+        return Source(dotted_path(path), mark.line if mark else None)
 
     def get(self, path: PathKey) -> Any:
         node: Any = self.loaded.data

@@ -15,7 +15,7 @@ import yaml
 
 from ..errors import OutlineError
 from ..resources import schemas_dir
-from ..schemacheck import Checker, load_schema
+from ..schemacheck import Checker, dotted_path, load_schema
 
 _MESSAGES = {
     "type": "类型不对，应为{expected}",
@@ -35,13 +35,6 @@ _TYPES = {"integer": "整数", "number": "数字", "string": "文字", "object":
 @lru_cache(maxsize=1)
 def _checker() -> Checker:
     return Checker(load_schema(schemas_dir() / "outline.schema.json"))
-
-
-def _where(path: Sequence[Union[str, int]]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _mark(root: Optional[yaml.Node], path: Sequence[Union[str, int]]) -> Tuple[Optional[int], Optional[int]]:
@@ -80,6 +73,6 @@ def check_outline(text: str, data: Any, path: Path) -> None:
     except yaml.YAMLError:
         root = None
     line, column = _mark(root, where)
-    label = _where(where)
+    label = dotted_path(tuple(where))
     raise OutlineError(f"提纲文件不符合格式：{label + '：' if label else ''}{message}", path=path, line=line,
                        column=column, hint="可以用 drafter learn 重新生成提纲文件")
