@@ -15,7 +15,7 @@ from .compose.templating import TemplateSet
 from .draft import Draft
 from .errors import DrafterError
 from .facts import load_factsheet_checked
-from .fsutil import check_writable, write_atomic
+from .fsutil import check_writable, write_atomic, write_text_atomic
 from .outline.model import Outline, load_outline
 from .resources import default_outline_path
 
@@ -84,5 +84,5 @@ def render(facts: Path, options: RenderOptions) -> RenderResult:
         from .writers.text import to_markdown, to_text
 
         text = (to_markdown if fmt == "md" else to_text)(draft, annotate=options.annotate, sheet_name=sheet_name)
-        write_atomic(options.out, lambda stream: stream.write(text.encode("utf-8")), force=options.force)
+        write_text_atomic(options.out, text, force=options.force)
     return RenderResult(options.out, draft, len(warnings))

@@ -7,8 +7,6 @@ navigation pane and table of contents work off the real Heading 1-4 styles.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Optional
@@ -18,6 +16,8 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
+from ..errors import OutputFileError
+from ..fsutil import write_atomic
 from ..resources import user_cache_dir
 from . import ooxml
 
@@ -248,10 +248,7 @@ def base_document() -> DocxDocument:
     doc = new_document()
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as stream:
-            doc.save(stream)
-        os.replace(tmp, cached)
-    except OSError:
+        write_atomic(cached, doc.save, force=True)
+    except (OSError, OutputFileError):
         pass  # a read-only cache folder only costs speed
     return doc
