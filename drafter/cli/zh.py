@@ -7,8 +7,9 @@ Strings click adds later simply stay English until they are added here.
 from __future__ import annotations
 
 import importlib
-import unicodedata
 from typing import Dict, Tuple
+
+from ..textwidth import display_width
 
 CATALOGUE: Dict[str, str] = {
     "Usage:": "用法:",
@@ -86,13 +87,9 @@ class _PluralText(str):
         return str.format(self, *args, **kwargs)
 
 
-def display_width(text: str) -> int:
-    """Terminal columns: a Chinese character takes two (click counts one, misaligning --help)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def install() -> None:
     formatting = importlib.import_module("click.formatting")
+    # click counts characters, which misaligns --help columns holding Chinese text
     formatting.term_len = display_width  # type: ignore[attr-defined]
     for name in _CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")

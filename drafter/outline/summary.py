@@ -5,10 +5,10 @@ straight in a console whatever mix of Chinese and digits it holds.
 """
 from __future__ import annotations
 
-import unicodedata
 from typing import List, Sequence
 
 from ..compose.filters import number_marker
+from ..textwidth import display_width
 from .learn import LearnResult
 from .model import PART_NAMES_ZH
 
@@ -16,16 +16,12 @@ LEVEL_NAMES = {0: "开头", 1: "一级", 2: "二级", 3: "三级", 4: "四级", 
 PHRASES_SHOWN = 6
 
 
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def pad(text: str, cells: int) -> str:
-    return text + " " * max(0, cells - width(text))
+    return text + " " * max(0, cells - display_width(text))
 
 
 def table(rows: Sequence[Sequence[str]], gap: int = 2) -> List[str]:
-    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     return ["".join(pad(cell, w + gap) if i < len(row) - 1 else cell
                     for i, (cell, w) in enumerate(zip(row, widths))).rstrip() for row in rows]
 
