@@ -291,3 +291,16 @@ def test_jieba_is_wrapped_in_its_own_quiet_tokenizer(tmp_path: Path, monkeypatch
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""  # jieba's "Building prefix dict…" chatter is silenced
     assert (tmp_path / "cache" / "jieba.cache").is_file()
+
+
+def test_lead_ins_round_trip_through_the_outline_file(tmp_path: Path) -> None:
+    from drafter.outline.model import Phrase
+
+    outline = learn([SEEDS]).outline
+    outline.part("problems").lead_ins = [Phrase("在肯定成绩的同时，我们也清醒地看到", 3, "lead_in")]
+    path = tmp_path / "outline.yaml"
+    path.write_text(dump_outline(outline), encoding="utf-8")
+    again = load_outline(path)
+    assert [(p.text, p.df, p.kind) for p in again.part("problems").lead_ins] == [
+        ("在肯定成绩的同时，我们也清醒地看到", 3, "lead_in")]
+    assert again.part("plan").lead_ins == [] or all(p.kind == "lead_in" for p in again.part("plan").lead_ins)

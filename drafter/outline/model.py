@@ -55,19 +55,23 @@ class Part:
     # run_in (share of run-in subsection headings), part_chars (the whole part)
     subsections: Dict[str, float] = field(default_factory=dict)
     vocabulary: List[Cue] = field(default_factory=list)  # learned heading words, for `analyze`
+    # generic sentences that open this part before its first subsection (kind "lead_in"), with
+    # the year as {year}/{next_year} and never an organisation's name or a figure; drafts uses
+    # them and falls back to its own stock wording when the list is empty
+    lead_ins: List["Phrase"] = field(default_factory=list)
 
     def rate(self, reports: int) -> float:
         return self.presence / reports if reports else 0.0
 
 
-PHRASE_KINDS = ("phrase", "opener")
+PHRASE_KINDS = ("phrase", "opener", "lead_in")
 
 
 @dataclass
 class Phrase:
     text: str
     df: int  # document frequency: in how many reports it occurs
-    kind: str = "phrase"  # "phrase": stock multi-word phrase; "opener": how sentences start
+    kind: str = "phrase"  # "phrase": stock multi-word phrase; "opener": how sentences start; "lead_in"
 
 
 @dataclass
@@ -99,6 +103,7 @@ class Outline:
                     "headings": [{"text": h.text, "count": h.count} for h in p.headings],
                     "subsections": dict(p.subsections),
                     "vocabulary": [{"text": c.text, "count": c.count} for c in p.vocabulary],
+                    "lead_ins": [{"text": ph.text, "df": ph.df} for ph in p.lead_ins],
                 }
                 for p in self.parts
             ],
@@ -118,6 +123,7 @@ class Outline:
                 headings=[HeadingVariant(h["text"], int(h.get("count", 1))) for h in p.get("headings") or []],
                 subsections={str(k): float(v) for k, v in (p.get("subsections") or {}).items()},
                 vocabulary=[Cue(c["text"], int(c.get("count", 1))) for c in p.get("vocabulary") or []],
+                lead_ins=[Phrase(ph["text"], int(ph.get("df", 1)), "lead_in") for ph in p.get("lead_ins") or []],
             )
             for p in data.get("parts") or []
         ]
