@@ -4,6 +4,11 @@
 stderr and exit code 1; click's usage errors keep exit code 2.  Nothing below the CLI imports
 click.  Each command lives in a small module of this package and only copies its options into
 plain values before one call into the library.
+
+Commands are registered lazily (`LAZY_COMMANDS`, click's LazyGroup pattern): a command's module
+is imported only when that command runs, so `drafter validate` never pays for Jinja2 and
+python-docx, nor `drafter render` for jieba.  Adding a command is one line in `LAZY_COMMANDS`;
+keep heavy imports inside the command function.
 """
 from __future__ import annotations
 
@@ -12,11 +17,21 @@ import sys
 import click
 
 from .. import __version__
-from . import facts_cmd, learn_cmd, render_cmd
-from .base import group
+from .base import LazyGroup, group
+
+# name → "module:attribute" of the click command, relative to this package.
+LAZY_COMMANDS = {
+    "learn": "learn_cmd:learn_command",
+    "analyze": "learn_cmd:analyze_command",
+    "new": "facts_cmd:new_command",
+    "validate": "facts_cmd:validate_command",
+    "schema": "facts_cmd:schema_command",
+    "render": "render_cmd:render_command",
+    "templates": "render_cmd:templates_group",
+}
 
 
-@group()
+@group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, lazy_package=__name__)
 @click.version_option(__version__, "-V", "--version", prog_name="drafter")
 def cli() -> None:
     """drafter —— 离线年度工作总结起草助手。
@@ -31,11 +46,6 @@ def cli() -> None:
       drafter validate 事实表.yaml                检查事实表
       drafter render 事实表.yaml -o 初稿.docx     生成 Word 初稿
     """
-
-
-for _module in (learn_cmd, facts_cmd, render_cmd):
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
 
 
 def main() -> None:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import os
-from typing import Any
+from typing import Any, Dict, List, Optional
 
 import click
 
@@ -42,6 +43,31 @@ class DrafterGroup(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_INPUT_PROBLEM)
+
+
+class LazyGroup(DrafterGroup):
+    """A `DrafterGroup` that imports a command's module only when the command is looked up.
+
+    `lazy_commands` maps a command name to "module:attribute" relative to `lazy_package`;
+    `--help` of the group imports them all (to show their short help), running one command
+    imports only its own module.
+    """
+
+    def __init__(self, *args: Any, lazy_commands: Optional[Dict[str, str]] = None,
+                 lazy_package: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = dict(lazy_commands or {})
+        self.lazy_package = lazy_package
+
+    def list_commands(self, ctx: click.Context) -> List[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy_commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> Optional[click.Command]:
+        if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            module_name, attribute = self.lazy_commands[cmd_name].split(":")
+            module = importlib.import_module(f"{self.lazy_package}.{module_name}")
+            self.commands[cmd_name] = getattr(module, attribute)
+        return super().get_command(ctx, cmd_name)
 
 
 # click.command / click.group with Chinese metavars in the usage line.

@@ -1,0 +1,50 @@
+"""Each command imports only what it uses (issue 12): lazy registration in drafter.cli."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "edu-bureau-2024.yaml"
+
+_PROBE = (
+    "import sys\n"
+    "from click.testing import CliRunner\n"
+    "from drafter.cli import cli\n"
+    "r = CliRunner().invoke(cli, {args!r})\n"
+    "assert r.exit_code == 0, r.output\n"
+    "print(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))\n"
+)
+
+
+def _top_level_modules(args: list, cwd: Path) -> set:
+    done = subprocess.run([sys.executable, "-c", _PROBE.format(args=args)], capture_output=True, text=True,
+                          cwd=cwd)
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.split())
+
+
+def test_validate_loads_neither_the_render_path_nor_jieba(tmp_path: Path) -> None:
+    loaded = _top_level_modules(["validate", str(SAMPLE)], tmp_path)
+    assert {"yaml", "click"} <= loaded
+    assert not loaded & {"jinja2", "docx", "lxml", "jieba", "opencc", "charset_normalizer"}
+
+
+def test_render_does_not_load_jieba(tmp_path: Path) -> None:
+    loaded = _top_level_modules(["render", str(SAMPLE), "-o", str(tmp_path / "x.docx")], tmp_path)
+    assert {"jinja2", "docx"} <= loaded
+    assert "jieba" not in loaded
+    assert (tmp_path / "x.docx").stat().st_size > 0
+
+
+def test_every_lazy_command_resolves_and_is_listed() -> None:
+    import click
+
+    from drafter.cli import LAZY_COMMANDS, cli
+
+    ctx = click.Context(cli, info_name="drafter")
+    assert set(LAZY_COMMANDS) <= set(cli.list_commands(ctx))
+    for name in LAZY_COMMANDS:
+        command = cli.get_command(ctx, name)
+        assert isinstance(command, click.Command) and command.name == name
