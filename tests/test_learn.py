@@ -304,3 +304,12 @@ def test_lead_ins_round_trip_through_the_outline_file(tmp_path: Path) -> None:
     assert [(p.text, p.df, p.kind) for p in again.part("problems").lead_ins] == [
         ("在肯定成绩的同时，我们也清醒地看到", 3, "lead_in")]
     assert again.part("plan").lead_ins == [] or all(p.kind == "lead_in" for p in again.part("plan").lead_ins)
+
+
+def test_outline_and_corpus_do_not_import_compose() -> None:
+    """Analysis is upstream of rendering (issue 10): learning must work without the compose package."""
+    code = ("import sys, drafter.outline.learn, drafter.outline.summary, drafter.outline.analyze; "
+            "print(sorted(m for m in sys.modules if m.startswith('drafter.compose')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import List, Sequence
 
-from ..compose.filters import number_marker
+from ..numerals import number_marker
 from ..textwidth import display_width
 from .learn import LearnResult
 from .model import PART_NAMES_ZH
