@@ -47,9 +47,11 @@ class DrafterError(Exception):
         column: Optional[int] = None,
         detail: Optional[str] = None,
         hint: Optional[str] = None,
+        code: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
+        self.code = code  # a stable identifier for JSON reports ("file.too-large"), when there is one
         self.location = Location(str(path), line, column) if path is not None else None
         self.detail = detail
         self.hint = hint
@@ -66,6 +68,14 @@ class DrafterError(Exception):
 
 class InputFileError(DrafterError):
     """A file the user named cannot be found, read or decoded."""
+
+
+class DecodeProblem(InputFileError):
+    """Bytes that are not a readable report, found before the file's name is known to the decoder;
+    the reader re-raises it with the path (`with_path`)."""
+
+    def with_path(self, path: PathLike) -> InputFileError:
+        return InputFileError(self.message, path=path, hint=self.hint, code=self.code)
 
 
 class OutputFileError(DrafterError):

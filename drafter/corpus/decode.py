@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 from typing import Optional, Tuple
 
+from ..errors import DecodeProblem
+
 # What a file that is not a text report starts with, and what to tell the user about it.
 MAGIC = (
     (b"%PDF", "暂不支持 PDF 文件", "请用 WPS 或 Word 打开后另存为 .docx，或把正文复制到 .txt 文件"),
@@ -29,15 +31,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _CANDIDATES = ["gb18030", "big5", "utf_16", "utf_8"]
-
-
-class DecodeProblem(Exception):
-    """Why bytes are not a readable report: a Chinese message and an optional hint."""
-
-    def __init__(self, message: str, hint: Optional[str] = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 def sniff(data: bytes) -> Optional[Tuple[str, Optional[str]]]:
@@ -73,7 +66,7 @@ def decode_bytes(data: bytes) -> Tuple[str, str]:
         raise DecodeProblem("文件是空的")
     known = sniff(data)
     if known:
-        raise DecodeProblem(*known)
+        raise DecodeProblem(known[0], hint=known[1])
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -97,7 +90,7 @@ def decode_bytes(data: bytes) -> Tuple[str, str]:
     relaxed = data.decode("utf-8", errors="replace")
     if relaxed.count("\ufffd") <= max(2, len(relaxed) // 5000):
         return relaxed, "utf-8"
-    raise DecodeProblem("无法识别文件的编码", "请用记事本或 WPS 打开后另存为 UTF-8 编码的 .txt 文件")
+    raise DecodeProblem("无法识别文件的编码", hint="请用记事本或 WPS 打开后另存为 UTF-8 编码的 .txt 文件")
 
 
 def _utf16_without_bom(data: bytes) -> Optional[Tuple[str, str]]:

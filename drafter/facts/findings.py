@@ -51,8 +51,8 @@ class LoadError(FactSheetError):
 
     def __init__(self, code: str, message: str, *, path: Optional[PathLike] = None, line: Optional[int] = None,
                  column: Optional[int] = None, detail: Optional[str] = None, hint: Optional[str] = None) -> None:
-        super().__init__(message, path=path, line=line, column=column, detail=detail, hint=hint)
-        self.code = code
+        super().__init__(message, path=path, line=line, column=column, detail=detail, hint=hint, code=code)
+        self.code: str = code
 
     def problem(self) -> Problem:
         loc = self.location
