@@ -143,7 +143,7 @@ def test_annotate_ties_figures_to_their_sheet_line(run, tmp_path: Path) -> None:
     lines = EDU_SAMPLE.read_text(encoding="utf-8").splitlines()
     line_no = next(i for i, l in enumerate(lines, 1) if "引进各类教育人才" in l)
     comments = [c.text for c in docx.Document(str(out)).comments]
-    assert f"来源：edu-bureau-2024.yaml 第 {line_no} 行 achievements[2].figures[0]" in comments
+    assert f"来源：edu-bureau-2024.yaml 第 {line_no} 行 achievements[2].points[0].figures[0]" in comments
     md = tmp_path / "d.md"
     assert run("render", EDU_SAMPLE, "-o", md, "--annotate").exit_code == 0
-    assert f"来源 edu-bureau-2024.yaml:{line_no} achievements[2].figures[0]" in md.read_text(encoding="utf-8")
+    assert f"来源 edu-bureau-2024.yaml:{line_no} achievements[2].points[0].figures[0]" in md.read_text(encoding="utf-8")

@@ -229,9 +229,10 @@ def test_from_last_year_rolls_the_sheet_over(new, tmp_path: Path) -> None:
         "y", "教师队伍建设取得新进展", "", "实施名师工程", "", "n",  # one more theme
         "n",  # no more themes
         "15", "1",  # 新建“红色示范支部”: 15 under theme 1
+        "",  # 56人以上大班额 (written in a point of theme 2 last year) skipped
         "3300", "2",  # 新增义务教育学位: 3300 under theme 2
         "99.8", "2",  # 义务教育巩固率
-        "", "", "", "", "", "",  # the other six figures skipped
+        "", "", "", "", "",  # the other five figures skipped
         "n", "", "学位依然紧张", "", "n", "", "继续扩充学位", "新建学校", "", "n", "n",
     ]
     result = new(answers, "2025.yaml", "--from", str(SAMPLE))

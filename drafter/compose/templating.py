@@ -136,18 +136,29 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
             return ""
         return lead + "；".join(figure(f, half_year) for f in items) + "。"
 
-    def points(items: Iterable[Any]) -> str:
-        """一是…；二是…。 with each point still tied to its line in the sheet."""
+    @jinja2.pass_context
+    def points(ctx: Any, items: Iterable[Any]) -> str:
+        """一是…；二是…。 with each point still tied to its line in the sheet, and the figures
+        attached to a point (`Point.figures`) written in that point's sentence."""
+        half_year = bool(getattr(ctx.get("report"), "half_year", False))
+
+        def point(item: Any, end: Callable[[str], str]) -> str:
+            attached = getattr(item, "figures", None)
+            if not attached:
+                return text(_as_fact(item, end))
+            clause = text(_as_fact(item, filters.strip_end)) + "，" + "，".join(
+                figure(f, half_year) for f in attached)
+            return clause + "。" if end is filters.sentence else clause
+
         items = [i for i in items if str(i).strip()]
         if not items:
             return ""
         if len(items) == 1:
-            return text(_as_fact(items[0], filters.sentence))
+            return point(items[0], filters.sentence)
         whole = any("。" in filters.strip_end(str(i)) for i in items)
         if whole:
-            return "".join(f"{filters.cn_numeral(n)}是{text(_as_fact(i, filters.sentence))}"
-                           for n, i in enumerate(items, 1))
-        return "；".join(f"{filters.cn_numeral(n)}是{text(_as_fact(i, filters.strip_end))}"
+            return "".join(f"{filters.cn_numeral(n)}是{point(i, filters.sentence)}" for n, i in enumerate(items, 1))
+        return "；".join(f"{filters.cn_numeral(n)}是{point(i, filters.strip_end)}"
                         for n, i in enumerate(items, 1)) + "。"
 
     def listing(items: Iterable[Any], sep: str = "，", end: str = "。") -> str:

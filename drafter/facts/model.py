@@ -4,6 +4,10 @@
 fills every optional field with its empty default, so templates can rely on each name
 existing.  Text leaves are `Fact` strings: ordinary `str` plus the `Source` they came from,
 which lets `render --annotate` tie each sentence of the draft back to the sheet.
+
+A point of a theme is a `Point`: still a `Fact` string (so templates and old sheets treat it
+as text), carrying the figures the sheet attached to it (``{text: …, figures: [ … ]}``) so the
+number can be written in the sentence it supports rather than in a block after the points.
 """
 from __future__ import annotations
 
@@ -40,15 +44,32 @@ class Figure:
     source: Optional[Source] = None
 
 
+class Point(Fact):
+    """A point of a theme: its text, and the figures that belong in its sentence (maybe none)."""
+
+    figures: List[Figure]
+
+    def __new__(cls, value: str, source: Optional[Source] = None,
+                figures: Optional[List[Figure]] = None) -> "Point":
+        obj = super().__new__(cls, value, source)
+        obj.figures = list(figures or [])
+        return obj
+
+
 @dataclass
 class Theme:
     """An achievement theme or a highlight: 以{approach}，{title}。一是…"""
 
     title: Fact
     approach: Optional[Fact] = None
-    points: List[Fact] = field(default_factory=list)
-    figures: List[Figure] = field(default_factory=list)
+    points: List[Point] = field(default_factory=list)
+    figures: List[Figure] = field(default_factory=list)  # figures not attached to a point
     source: Optional[Source] = None
+
+    @property
+    def all_figures(self) -> List[Figure]:
+        """Every figure of the theme: those in its points, then its own."""
+        return [f for p in self.points for f in p.figures] + list(self.figures)
 
 
 @dataclass
@@ -160,12 +181,24 @@ class _Builder:
             source=self.source(path),
         )
 
+    def figures(self, path: PathKey) -> List[Figure]:
+        return [self.figure(path + (i,)) for i in range(self.count(path))]
+
+    def point(self, path: PathKey) -> Optional[Point]:
+        """A point written as a plain string, or as ``{text: …, figures: [ … ]}``."""
+        if isinstance(self.get(path), dict):
+            text = self.text(path + ("text",))
+            return Point(text, text.source, self.figures(path + ("figures",))) if text is not None else None
+        text = self.text(path)
+        return Point(text, text.source) if text is not None else None
+
     def theme(self, path: PathKey) -> Theme:
+        points = [self.point(path + ("points", i)) for i in range(self.count(path + ("points",)))]
         return Theme(
             title=self.text(path + ("title",)) or Fact(""),
             approach=self.text(path + ("approach",)),
-            points=self.texts(path + ("points",)),
-            figures=[self.figure(path + ("figures", i)) for i in range(self.count(path + ("figures",)))],
+            points=[p for p in points if p is not None],
+            figures=self.figures(path + ("figures",)),
             source=self.source(path),
         )
 

@@ -124,6 +124,9 @@ class _Checks:
                              path, hint="在下面加上 points:（每条做法一行“- …”）或 figures:")
                 for fpath, figure in self.items(*path, "figures"):
                     self.figure(fpath, figure)
+                for ppath, _point in self.items(*path, "points"):  # a point written as {text, figures}
+                    for fpath, figure in self.items(*ppath, "figures"):
+                        self.figure(fpath, figure)
 
     def figure(self, path: PathKey, figure: Dict[str, Any]) -> None:
         value: Any = figure.get("value")
@@ -192,6 +195,8 @@ class _Checks:
             return
         seen: Dict[str, int] = {}
         for index, point in enumerate(points):
+            if isinstance(point, dict):  # {text: …, figures: …}
+                point = point.get("text")
             if not isinstance(point, str) or not point.strip():
                 continue
             key = rules.title_key(point)

@@ -48,7 +48,7 @@ ORDER = {
     ("overview",): ["theme", "results"],
     ("plans",): ["intro", "items"],
 }
-ITEM_ORDER = ["title", "approach", "points", "figures", "detail"]
+ITEM_ORDER = ["title", "text", "approach", "points", "figures", "detail"]  # text: a point with figures
 FIGURE_KEYS = ["label", "value", "unit", "previous"]
 
 

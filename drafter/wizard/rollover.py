@@ -66,7 +66,8 @@ def seed_from(path: Path) -> Seed:
         for theme in data.get(key) or []:
             if not isinstance(theme, dict):
                 continue
-            for figure in theme.get("figures") or []:
+            attached = [f for p in theme.get("points") or [] if isinstance(p, dict) for f in p.get("figures") or []]
+            for figure in attached + list(theme.get("figures") or []):
                 if isinstance(figure, dict) and _text(figure.get("label")) and _number(figure.get("value")):
                     seed.figures.append({
                         "label": _text(figure["label"]),
