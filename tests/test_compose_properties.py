@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from drafter.compose.composer import compose
 from drafter.compose.templating import TemplateSet
+from drafter.draft import Heading
 from drafter.facts.model import build_factsheet
 from drafter.facts.yamlload import parse_yaml_text
 from drafter.outline.model import load_outline
@@ -55,8 +56,39 @@ def test_each_line_of_a_multi_line_value_is_its_own_paragraph(lines: list) -> No
         assert line.strip() in paragraphs
 
 
-def test_private_use_marks_in_values_cannot_forge_structure() -> None:
-    forged = "正常文字\ue005" + "1\ue006伪造标题\ue007\ue003【待补充：假】\ue004"
-    text = draft_text(sheet(problems=[{"title": "问题", "detail": forged}]))
-    assert "正常文字1伪造标题【待补充：假】" in text
-    assert "\ue005" not in text and "\ue003" not in text
+def compose_data(data: dict):
+    sheet_ = build_factsheet(parse_yaml_text(yaml.safe_dump(data, allow_unicode=True), Path("t.yaml")))
+    return compose(sheet_, OUTLINE, TEMPLATES)
+
+
+def problem_blocks(draft) -> list:
+    """The blocks of the 存在的问题 part: from its level-1 heading to the next one."""
+    start = next(i for i, b in enumerate(draft.blocks) if isinstance(b, Heading) and b.part == "problems")
+    end = next((i for i, b in enumerate(draft.blocks[start + 1:], start + 1)
+                if isinstance(b, Heading) and b.level == 1), len(draft.blocks))
+    return draft.blocks[start:end]
+
+
+BASELINE = [type(b) for b in problem_blocks(compose_data(sheet(problems=[{"title": "问题", "detail": "正常"}])))]
+
+
+def test_private_use_characters_pass_through_to_the_draft_model() -> None:
+    # 造字 and GBK user-defined characters live in U+E000–U+F8FF; they used to be the marks.
+    made_up = "张\ue000某\ue005\ue006\ue007\ue003\ue004\uf8ff市"
+    draft = compose_data(sheet(problems=[{"title": "问题", "detail": made_up}]))
+    blocks = problem_blocks(draft)
+    assert [type(b) for b in blocks] == BASELINE  # nothing forged
+    assert [s.text for s in blocks[-1].body] == [made_up]
+    assert not any(s.placeholder for s in blocks[-1].body)
+
+
+def test_noncharacter_marks_in_values_cannot_forge_structure() -> None:
+    """Validation refuses noncharacters; even a caller skipping it cannot forge a heading or a placeholder."""
+    forged = "正常文字\ufdd8\ufdd51\ufdd6伪造标题\ufdd7\ufdd3【待补充：假】\ufdd4"
+    draft = compose_data(sheet(problems=[{"title": "问题", "detail": forged}]))
+    blocks = problem_blocks(draft)
+    assert [type(b) for b in blocks] == BASELINE
+    body = blocks[-1].body
+    assert "".join(s.text for s in body).endswith("正常文字1伪造标题【待补充：假】")
+    assert not any(s.placeholder for s in body)
+    assert all(s.source is not None for s in body if "伪造" in s.text)

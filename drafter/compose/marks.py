@@ -2,29 +2,45 @@
 
 Templates produce text; the draft needs more: which words came from which fact (for
 `--annotate`), which are placeholders (highlighted), where a heading starts and where its
-run-in body begins.  Template helpers wrap such text in Unicode private-use characters, and
-`parse` turns the rendered text back into typed blocks.  Fact values are scrubbed of these
-characters before they reach a template, so no value can forge a mark: values stay data.
+run-in body begins.  Template helpers wrap such text in Unicode *noncharacters*
+(U+FDD0–U+FDEF), and `parse` turns the rendered text back into typed blocks.
+
+Noncharacters are reserved by Unicode for exactly this, internal use inside one program, and
+validation refuses them in fact values, so no value can forge a mark.  Private-use characters
+(U+E000–U+F8FF) are *not* marks: they are the code points of offices' self-made characters
+(造字) and of GBK's user-defined area, and pass through to the draft untouched.
+
+Parsing is one linear scan with a regex tokenizer: a 1 MB value costs milliseconds, where
+appending to a string one character at a time made it quadratic.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 from ..draft import Source, Span, Spans
+from ..errors import TemplateError
 
-FACT_OPEN, FACT_SEP, FACT_CLOSE = "\ue000", "\ue001", "\ue002"
-HOLE_OPEN, HOLE_CLOSE = "\ue003", "\ue004"
-HEAD_OPEN, HEAD_SEP, HEAD_CLOSE = "\ue005", "\ue006", "\ue007"
-PARA_BREAK = "\ue008"
+FACT_OPEN, FACT_SEP, FACT_CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
+HOLE_OPEN, HOLE_CLOSE = "\ufdd3", "\ufdd4"
+HEAD_OPEN, HEAD_SEP, HEAD_CLOSE = "\ufdd5", "\ufdd6", "\ufdd7"
+PARA_BREAK = "\ufdd8"
 
-_MARKS = re.compile("[\ue000-\ue00f]")
+NONCHARACTERS = "\ufdd0-\ufdef"
+_MARKS = re.compile(f"[{NONCHARACTERS}]")
+# One token: a fact opening with its source id, any other single mark, or a run of text.
+_TOKEN = re.compile(f"{FACT_OPEN}([0-9]{{1,9}}){FACT_SEP}|([{NONCHARACTERS}])|([^{NONCHARACTERS}]+)")
+_HEADING = re.compile(f"{HEAD_OPEN}([0-9]{{1,2}}){HEAD_SEP}([^{HEAD_OPEN}{HEAD_CLOSE}]*){HEAD_CLOSE}")
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 PLACEHOLDER_FORMAT = "【待补充：{}】"
 
 
 def scrub(text: str) -> str:
-    """Remove anything that could pass for a mark from a user's value."""
+    """Remove anything that could pass for a mark from a value.
+
+    Validation already refuses noncharacters in fact values, so on a validated sheet this
+    changes nothing; it keeps marks unforgeable for callers that skip validation."""
     return _MARKS.sub("", text)
 
 
@@ -71,80 +87,67 @@ class Piece:
     body: Optional[Spans] = None
 
 
+class MarkError(TemplateError):
+    """Rendered text holds a mark character no helper wrote (a template typed one itself)."""
+
+
+def _stray(ch: str) -> MarkError:
+    return MarkError(f"模板输出了一个不该出现的内部标记字符（U+{ord(ch):04X}）",
+                     hint="U+FDD0–U+FDEF 是 drafter 内部使用的字符，请从模板中删除它")
+
+
 def _spans(text: str, table: SourceTable) -> Spans:
     """Text with fact and placeholder marks → spans (marks may nest; innermost source wins)."""
-    spans: Spans = []
-    stack: List[Optional[Source]] = []
-    hole_depth = 0
-    buf = ""
-
-    def flush() -> None:
-        nonlocal buf
-        if buf:
-            src = next((s for s in reversed(stack) if s is not None), None)
-            spans.append(Span(buf, src, hole_depth > 0))
-            buf = ""
-
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == FACT_OPEN:
-            flush()
-            sep = text.index(FACT_SEP, i)
-            stack.append(table.sources[int(text[i + 1:sep])])
-            i = sep + 1
-            continue
-        if ch == FACT_CLOSE:
-            flush()
+    runs: List[Tuple[List[str], Optional[Source], bool]] = []
+    stack: List[Source] = []
+    holes = 0
+    for match in _TOKEN.finditer(text):
+        sid, mark, chunk = match.groups()
+        if sid is not None:
+            index = int(sid)
+            if index >= len(table.sources):
+                raise _stray(FACT_OPEN)
+            stack.append(table.sources[index])
+        elif mark == FACT_CLOSE:
             if stack:
                 stack.pop()
-        elif ch == HOLE_OPEN:
-            flush()
-            hole_depth += 1
-        elif ch == HOLE_CLOSE:
-            flush()
-            hole_depth = max(0, hole_depth - 1)
-        elif ch not in (HEAD_OPEN, HEAD_SEP, HEAD_CLOSE, PARA_BREAK):
-            buf += ch
-        i += 1
-    flush()
-    return _merge(spans)
-
-
-def _merge(spans: Spans) -> Spans:
-    out: Spans = []
-    for s in spans:
-        if out and out[-1].source == s.source and out[-1].placeholder == s.placeholder:
-            out[-1] = Span(out[-1].text + s.text, s.source, s.placeholder)
+        elif mark == HOLE_OPEN:
+            holes += 1
+        elif mark == HOLE_CLOSE:
+            holes = max(0, holes - 1)
+        elif mark is not None:
+            if mark not in (HEAD_OPEN, HEAD_SEP, HEAD_CLOSE, PARA_BREAK):
+                raise _stray(mark)
         else:
-            out.append(s)
-    return out
+            source, placeholder = (stack[-1] if stack else None), holes > 0
+            if runs and runs[-1][1] == source and runs[-1][2] == placeholder:
+                runs[-1][0].append(chunk)  # merged once at the end: linear, not quadratic
+            else:
+                runs.append(([chunk], source, placeholder))
+    return [Span("".join(parts), source, placeholder) for parts, source, placeholder in runs]
 
 
-def _paragraph_texts(rendered: str) -> List[str]:
+def _paragraph_texts(rendered: str) -> Iterator[str]:
     """Split on blank lines and paragraph marks; lines inside a paragraph join without spaces,
     as Chinese text is written across template lines."""
-    out = []
-    for chunk in re.split(r"\n[ \t\u3000]*\n", rendered):
+    for chunk in _BLANK_LINE.split(rendered):
         joined = "".join(line.strip() for line in chunk.split("\n"))
-        out.extend(p for p in joined.split(PARA_BREAK))
-    return [p for p in out if _MARKS.sub("", p).strip()]
+        for para in joined.split(PARA_BREAK):
+            if _MARKS.sub("", para).strip():
+                yield para
 
 
 def parse(rendered: str, table: SourceTable) -> List[Piece]:
     pieces: List[Piece] = []
     for para in _paragraph_texts(rendered):
-        head: Optional[Tuple[int, str, str]] = None
-        if HEAD_OPEN in para:
-            before, _, rest = para.partition(HEAD_OPEN)
-            if _MARKS.sub("", before).strip():
-                pieces.append(Piece(_spans(before, table)))
-            depth, _, rest = rest.partition(HEAD_SEP)
-            text, _, body = rest.partition(HEAD_CLOSE)
-            head = (int(depth), text, body)
-        if head:
-            depth, text, body = head
-            pieces.append(Piece(_spans(text, table), depth=depth, body=_spans(body, table)))
-        else:
+        head = _HEADING.search(para)
+        if head is None:
+            if HEAD_OPEN in para or HEAD_CLOSE in para:
+                raise _stray(HEAD_OPEN if HEAD_OPEN in para else HEAD_CLOSE)
             pieces.append(Piece(_spans(para, table)))
+            continue
+        before, body = para[: head.start()], para[head.end():]
+        if _MARKS.sub("", before).strip():
+            pieces.append(Piece(_spans(before, table)))
+        pieces.append(Piece(_spans(head.group(2), table), depth=int(head.group(1)), body=_spans(body, table)))
     return pieces

@@ -23,6 +23,7 @@ from ..resources import templates_dir, user_cache_dir
 from . import filters, marks
 
 TEMPLATE_SUFFIX = ".j2"
+MAX_HEADING_DEPTH = 3  # below a part (一、): （一） 1. （1）, the four levels GB/T 9704 names
 
 # What each shipped template writes, for `drafter templates list`.
 TEMPLATE_PURPOSE = {
@@ -115,11 +116,15 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
     def heading(depth: int, title: Any = None, runin: bool = False, caller: Optional[Callable[[], str]] = None) -> str:
         """A numbered heading `depth` levels below its part; numbers are added by the composer.
         A run-in heading (runin=True) ends with 。 and the body follows in the same paragraph."""
+        if isinstance(depth, bool) or not isinstance(depth, int) or not 1 <= depth <= MAX_HEADING_DEPTH:
+            raise TemplateError(f"heading() 的第一个参数是标题级别，应为 1～{MAX_HEADING_DEPTH} 的整数，这里是 {depth!r}",
+                                hint="1 表示本部分下一级标题（（一）），2 表示再下一级（1.）")
         body = caller() if caller is not None else text(title if title is not None else "")
-        body = body.strip()
+        # A heading is one paragraph: line breaks inside a value join up.
+        body = body.replace(marks.PARA_BREAK, "").strip()
         if runin and marks.scrub(body)[-1:] not in tuple("。！？：:"):
             body += "。"
-        return marks.heading(int(depth), body, runin)
+        return marks.heading(depth, body, runin)
 
     def missing(label: str) -> str:
         """A placeholder 【待补充：label】 for something the fact sheet does not give."""

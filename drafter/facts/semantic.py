@@ -7,6 +7,7 @@ facts that would make a wrong or broken draft; warnings are gaps the draft will 
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
@@ -16,6 +17,21 @@ from .schema import Checker
 from .yamlload import LoadedYaml, Mark
 
 THEME_LISTS = ("achievements", "highlights")
+# Characters a value may not hold: C0 controls other than tab/newline/CR, lone surrogates, and
+# the Unicode noncharacters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF), which drafter uses as its own
+# hidden marks.  Private-use characters (造字, GBK user-defined) are allowed.
+UNUSABLE_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                                + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                          for plane in range(1, 17)) + "]")
+
+
+def _character_problem(ch: str) -> str:
+    code = f"U+{ord(ch):04X}"
+    if 0xD800 <= ord(ch) <= 0xDFFF:
+        return f"这里有一个不成对的代理字符（{code}），它不是一个完整的字符，无法写进 Word 文档"
+    if ord(ch) < 0x20:
+        return f"这里有一个不可见的控制字符（{code}），无法写进 Word 文档"
+    return f"这里有一个 Unicode 非字符（{code}），它不表示任何文字，drafter 内部用作隐藏标记，不能出现在事实表中"
 FEW_ACHIEVEMENTS = 3
 SHEET = Mark(1, 1)  # a problem of the sheet as a whole (something missing): no line to show
 
@@ -99,6 +115,13 @@ class _Checks:
             for index, value in enumerate(node):
                 self.texts(value, path + (index,))
         elif isinstance(node, str):
+            bad = UNUSABLE_CHARACTER.search(node)
+            if bad:
+                # Marks in the draft are noncharacters, and XML cannot hold the rest: refuse
+                # them here, at their line, rather than drop them silently when rendering.
+                self.add(ERROR, "check.character", _character_problem(bad.group()), path,
+                         self._inner_mark(path, bad.group()), hint="删除这个字符；它多半是从别处复制时带进来的")
+                return
             found = rules.find_placeholder(node)
             if found:
                 self.add(ERROR, "check.placeholder", found[2], path, self._inner_mark(path, found[1]),

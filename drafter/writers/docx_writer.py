@@ -16,6 +16,7 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from ..draft import Draft, Heading, Paragraph, Signature, Span, Spans, Title, plain
@@ -25,16 +26,22 @@ from . import gongwen, ooxml
 IDS = gongwen.style_ids()
 
 
-def _paragraph(doc: DocxDocument, style_id: Optional[str] = None):
-    """A new body paragraph with the given style id.
+def _paragraph(doc: DocxDocument, style_id: Optional[str] = None, anchor=None):
+    """A new body paragraph with the given style id, placed before `anchor` (the body's
+    w:sectPr, looked up once per document by the writer) or at the end of the body.
 
     The id is written straight into w:pStyle: python-docx's style setter searches the whole
-    style sheet on every call, which made style lookups most of the render time.
+    style sheet on every call.  And `doc.add_paragraph` looks the sectPr up among all body
+    children on every call, which made a draft of many paragraphs quadratic.
     """
-    p = doc.add_paragraph()
+    p = ooxml.element("w:p")
+    if anchor is not None:
+        anchor.addprevious(p)
+    else:
+        doc.element.body.append(p)
     if style_id:
-        p._p.get_or_add_pPr().style = style_id
-    return p
+        p.get_or_add_pPr().style = style_id
+    return DocxParagraph(p, doc._body)
 
 
 BODY_MARKERS = ("【正文】", "{{正文}}")
@@ -87,6 +94,7 @@ class DocxWriter:
         self.reference = reference
         self.annotate = annotate
         self.sheet_name = sheet_name
+        self._anchor = None
 
     def document(self, draft: Draft) -> DocxDocument:
         tail: list = []
@@ -97,9 +105,10 @@ class DocxWriter:
                 gongwen.add_page_numbers(doc)
         else:
             doc = gongwen.base_document()
+        sect = doc.element.body.find(qn("w:sectPr"))
+        self._anchor = sect
         for block in draft.blocks:
             self._block(doc, block)
-        sect = doc.element.body.find(qn("w:sectPr"))
         for el in tail:
             if sect is not None:
                 sect.addprevious(el)
@@ -121,20 +130,23 @@ class DocxWriter:
         props.revision = 1
         props.keywords = props.subject = props.category = ""
 
+    def _paragraph(self, doc: DocxDocument, style_id: Optional[str] = None):
+        return _paragraph(doc, style_id, self._anchor)
+
     def write(self, draft: Draft, stream: BinaryIO) -> None:
         self.document(draft).save(stream)
 
     # -- blocks ------------------------------------------------------------------------
     def _block(self, doc: DocxDocument, block) -> None:
         if isinstance(block, Title):
-            p = _paragraph(doc, IDS["title"])
+            p = self._paragraph(doc, IDS["title"])
             for i, line in enumerate(block.lines):
                 if i:
                     p.add_run().add_break()
                 self._spans(doc, p, line)
-            _paragraph(doc)  # 标题下空一行
+            self._paragraph(doc)  # 标题下空一行
         elif isinstance(block, Heading):
-            p = _paragraph(doc, IDS[f"h{min(block.level, 4)}"])
+            p = self._paragraph(doc, IDS[f"h{min(block.level, 4)}"])
             self._spans(doc, p, [Span(block.number)] + block.text)
             if block.body:
                 # A run-in heading is a body paragraph: keeping it with the next one would chain
@@ -142,7 +154,7 @@ class DocxWriter:
                 ooxml.set_keep_together(p._p.get_or_add_pPr(), False)
                 self._spans(doc, p, block.body, char_style=IDS["body_char"], unbold=block.level == 3)
         elif isinstance(block, Paragraph):
-            p = _paragraph(doc)
+            p = self._paragraph(doc)
             self._spans(doc, p, block.spans)
         elif isinstance(block, Signature):
             self._signature(doc, block)
@@ -169,14 +181,14 @@ class DocxWriter:
 
     def _signature(self, doc: DocxDocument, block: Signature) -> None:
         """落款 over 成文日期, 日期右空四字 and the name centred over the date (7.3.5.2)."""
-        _paragraph(doc)  # 正文下空一行
+        self._paragraph(doc)  # 正文下空一行
         sig_width, date_width = _width(block.org), _width(block.date)
         date_right = 4.0
         sig_right = max(2.0, date_right + (date_width - sig_width) / 2)
         if sig_width > date_width + 4:  # a long name: 署名右空二字, date starts two characters in
             sig_right, date_right = 2.0, max(2.0, sig_width - date_width)
         for spans, style, right in ((block.org, IDS["signature"], sig_right), (block.date, IDS["date"], date_right)):
-            p = _paragraph(doc, style)
+            p = self._paragraph(doc, style)
             ooxml.set_para_props(p._p.get_or_add_pPr(), right_chars=right, first_line_chars=0)
             self._spans(doc, p, spans)
 
