@@ -249,3 +249,12 @@ def test_a_full_width_colon_that_parsed_as_text() -> None:
     text = BASE.replace("plans:\n  items:\n    - title: 聚焦学位供给\n      points: [新建学校]\n", "plans:\n  items：见附件\n")
     problems = [p for p in check_text(text, Path("a.yaml"), TODAY).problems if p.is_error]
     assert [(p.line, p.hint) for p in problems] == [(20, "字段名后面用了中文冒号“：”；应是英文冒号加一个空格“: ”")]
+
+
+def test_a_rate_that_is_not_a_share_may_exceed_100_percent() -> None:
+    assert found(figure('{ label: 年度任务完成率, value: 105, unit: "%", previous: 98 }')) == []
+    assert found(figure('{ label: 招商引资完成率, value: 120, unit: "%", previous: 101 }')) == []
+    assert found(figure('{ label: 基层诊疗量占比, value: 120, unit: "%", previous: 60 }')) == [
+        ("error", "check.percent", "achievements[0].figures[0].value", 11)]
+    assert found(figure('{ label: 年度任务完成率, value: -5, unit: "%", previous: 98 }')) == [
+        ("error", "check.percent", "achievements[0].figures[0].value", 11)]

@@ -1,14 +1,42 @@
 """Numbers and enumerations as a Chinese report writes them.
 
-Every number in a draft passes through here: Chinese numerals for headings and 一是/二是,
-figures with their comparison to last year (增加/减少/持平, 增长/下降 %, 个百分点 for rates),
-amounts in 万元/亿元, and 成文日期 in Arabic numerals.  Pure functions, no Jinja or docx.
+Every number in a draft passes through here: figures with their comparison to last year,
+amounts in the unit a report uses, and 成文日期 in Arabic numerals.  Pure functions, no
+Jinja or docx.  (Heading numerals live in `drafter.numerals`.)
+
+Figure phrasing is a list of small named rules (`RULES`, tried in order by `phrase_figure`);
+each rule's wording is one template in `PHRASES`, so a reader of drafts (`drafter extract`,
+`drafter check`) can parse a clause back with the same table.  The rules:
+
+1. Kind.  A *rate* has the unit %, ％ or ‰, or a label ending 率/占比/覆盖率/比重/比例; a
+   *level* names a 浓度、分数、得分、水平、指数、均值、平均、寿命、满意度; a *count* has a counting
+   unit (个、人、所、项、件、次 …); everything else is an *amount* (元, 万元, 吨, 亩 …).
+2. Rates change by 个百分点 (‰: 个千分点), never by a percentage of themselves, with 提高/下降.
+   A rate may exceed 100 (完成率105%) or be a negative growth (“增长” −3% → 下降3%).
+   100% both years is 保持100%; 0 both years is 继续保持为零; reaching 100% is 达到100%.
+3. Verbs fit the quantity: counts and amounts 增加/减少 (and 增长/下降 for the percentage);
+   rates and levels 提高/下降.  A level changes by its absolute difference only.
+4. Absolute or relative by kind: a small count (both years below `SMALL_COUNT`) reads
+   由上年的8个增至12个; aggregates (amounts, larger counts) read 比上年增加2523万元，增长5.5%.
+5. No percentage unless both years are positive, so no “增长…%” from zero and never a fall of
+   100% or more.  A sign change reads 由上年盈利20万元转为亏损35万元 for a profit-like label
+   (利润、盈利、结余 …) and 由上年的20万元变为-35万元 otherwise; two losses read 减亏/增亏.
+6. Zeros read as a writer writes them: an event (事故、案件、火灾 …) at 0 is 全年未发生…; another
+   figure cleared to 0 is …实现清零; 0 in both years is 与上年同为零 — never “0个，与上年持平”.
+7. Units: all numbers of one clause are written in one unit, chosen so that the larger of
+   this year's and last year's value is at least 1 and every number stays exact with at most
+   two decimals (48143万元 stays 万元; 12500万元 becomes 1.25亿元 with 减少0.05亿元).  人均
+   amounts are written in 元; 万吨/万亩/万人 below 1 in 吨/亩/人.  Arithmetic is decimal and exact:
+   a figure the user gave is never rounded; only the derived percentage is (half-up, 1 place).
+8. The comparison word varies with the figure's index in the draft (比上年 / 同比 / 较上年;
+   half-year: 同比 / 比去年同期 / 较去年同期), so the same sheet always gives the same draft.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable, Optional, Sequence, Union
+from typing import Callable, Dict, Iterable, Optional, Sequence, Tuple, Union
 
 # Heading numerals live in drafter.numerals so that outline code can use them without compose.
 from ..numerals import cn_numeral, number_marker  # noqa: F401  (re-exported for compose and templates)
@@ -16,13 +44,109 @@ from ..numerals import cn_numeral, number_marker  # noqa: F401  (re-exported for
 Number = Union[int, float]
 
 
+# -- kinds -------------------------------------------------------------------------------------
+PERCENT_UNITS = ("%", "％")
+PERMILLE_UNITS = ("‰",)
+RATE_ENDINGS = ("率", "占比", "覆盖率", "比重", "比例")
+LEVEL_WORDS = ("浓度", "分数", "得分", "评分", "水平", "指数", "均值", "平均", "寿命", "满意度")
+COUNT_UNITS = frozenset("个人家所项件次户名支座条场批台套辆起例篇部本间张册处栋幢株棵份宗届班位种门期") | {
+    "人次", "场次", "户次", "件次", "家次", "批次", "架次"}
+PROFIT_WORDS = ("利润", "盈利", "盈亏", "结余", "收支", "损益", "净收益", "经营收益")
+EVENT_WORDS = ("事故", "案件", "事件", "火灾", "火情", "疫情", "伤亡", "死亡", "纠纷", "上访", "越级访", "违法", "违纪",
+               "违规", "投诉", "灾害", "险情", "命案", "刑事案", "群体性")
+GROWTH_ENDINGS = ("增长", "增速", "增幅")
+SMALL_COUNT = 100  # counts below this in both years read 由8个增至12个 rather than 增长50.0%
+
+# Units a clause may be rewritten in: (unit, how many of the base unit it holds).
+UNIT_SCALES = {
+    "元": (("亿元", 10**8), ("万元", 10**4), ("元", 1)),
+    "万元": (("亿元", 10**4), ("万元", 1), ("元", Decimal("0.0001"))),
+    "亿元": (("亿元", 1), ("万元", Decimal("0.0001"))),
+    "万吨": (("万吨", 1), ("吨", Decimal("0.0001"))),
+    "万亩": (("万亩", 1), ("亩", Decimal("0.0001"))),
+    "万人": (("万人", 1), ("人", Decimal("0.0001"))),
+    "万人次": (("万人次", 1), ("人次", Decimal("0.0001"))),
+    "万户": (("万户", 1), ("户", Decimal("0.0001"))),
+}
+PER_CAPITA = "人均"
+
+VERSUS = {False: ("比上年", "同比", "较上年"), True: ("同比", "比去年同期", "较去年同期")}
+BASE = {False: "上年", True: "去年同期"}  # 由上年的8个增至12个 / 与去年同期持平
+
+# The wording of every rule; {versus} is one of VERSUS, {base} one of BASE.
+PHRASES: Dict[str, str] = {
+    "plain": "{label}{value}",
+    "rate_reach": "{label}达到{value}",
+    "rate_keep_full": "{label}保持{value}",
+    "rate_keep_zero": "{label}继续保持为零",
+    "rate_points": "{label}{value}，{versus}{updown}{diff}个{points}",
+    "rate_reach_points": "{label}达到{value}，{versus}提高{diff}个{points}",
+    "rate_to_zero": "{label}降为零，{versus}下降{diff}个{points}",
+    "growth_points": "{label}{value}，增幅{versus}{updown}{diff}个{points}",  # label 增长 → 下降 below 0
+    "growth_same": "{label}{value}，增幅与{base}持平",
+    "same": "{label}{value}，与{base}持平",
+    "event_none": "{period}未发生{label}",
+    "event_none_down": "{period}未发生{label}，{versus}减少{diff}",
+    "zero": "{label}为零",
+    "zero_both": "{label}与{base}同为零",
+    "cleared": "{label}实现清零，{versus}减少{diff}",
+    "turn": "{label}由{base}{was}{previous}转为{now}{value}",
+    "loss_change": "{label}亏损{value}，{versus}{lessmore}{diff}",
+    "loss": "{label}亏损{value}",
+    "signed_from_to": "{label}由{base}的{previous}变为{value}",
+    "from_zero": "{label}{value}，{versus}增加{diff}",
+    "small_count": "{label}由{base}的{previous}{toverb}{value}",
+    "level_change": "{label}{value}，{versus}{updown}{diff}",
+    "change_pct": "{label}{value}，{versus}{moreless}{diff}，{growfall}{pct}%",
+}
+
+
+@dataclass(frozen=True)
+class FigureFacts:
+    """One figure with everything the rules look at."""
+
+    label: str
+    value: Decimal
+    unit: str
+    previous: Optional[Decimal]
+    half_year: bool
+    index: int
+
+    @property
+    def kind(self) -> str:
+        if self.unit in PERCENT_UNITS + PERMILLE_UNITS or self.label.endswith(RATE_ENDINGS):
+            return "rate"
+        if any(w in self.label for w in LEVEL_WORDS):
+            return "level"
+        return "count" if self.unit in COUNT_UNITS else "amount"
+
+    @property
+    def diff(self) -> Decimal:
+        assert self.previous is not None
+        return self.value - self.previous
+
+    def words(self, **extra: str) -> Dict[str, str]:
+        return {"label": self.label, **extra, "versus": VERSUS[self.half_year][self.index % 3],
+                "base": BASE[self.half_year], "period": "上半年" if self.half_year else "全年"}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    rule: str  # a key of PHRASES
+    text: str
+
+
+def _say(rule: str, **words: str) -> Phrase:
+    return Phrase(rule, PHRASES[rule].format(**words))
+
+
 def _decimal(value: Number) -> Decimal:
     return Decimal(str(value))
 
 
-def format_number(value: Number, places: Optional[int] = None) -> str:
+def format_number(value: Union[Number, Decimal], places: Optional[int] = None) -> str:
     """35 → 35; 35.0 → 35; 1311.60 → 1311.6; with `places` rounded half-up to that many."""
-    d = _decimal(value)
+    d = value if isinstance(value, Decimal) else _decimal(value)
     if places is not None:
         d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         return f"{d:f}"
@@ -31,62 +155,201 @@ def format_number(value: Number, places: Optional[int] = None) -> str:
     return f"{d.normalize():f}"
 
 
-def _scaled(d: Decimal, factor: int, unit: str) -> Optional[str]:
-    """`d / factor` in `unit` when it reads naturally (at most two decimals), else None."""
-    scaled = d / factor
-    if scaled != scaled.quantize(Decimal("0.01")):
-        return None
-    return format_number(scaled) + unit
+def _exact(d: Decimal) -> bool:
+    """Readable in a report: at most two decimals, so nothing is rounded to fit."""
+    return d == d.quantize(Decimal("0.01"))
 
 
-def format_amount(value: Number, unit: str) -> str:
-    """An amount in the unit a report would use: 12500万元 → 1.25亿元, 35000元 → 3.5万元.
+def choose_unit(numbers: Sequence[Decimal], unit: str, label: str = "") -> Tuple[str, Decimal]:
+    """(unit, factor) to write all `numbers` of one clause in: the largest unit in which the
+    largest number is at least 1 and every number exact with two decimals; 人均 amounts in 元."""
+    scales = UNIT_SCALES.get(unit)
+    if not scales:
+        return unit, Decimal(1)
+    if PER_CAPITA in label and unit.endswith("元"):
+        scales = tuple(s for s in scales if s[0] == "元") or scales
+    top = max((abs(n) for n in numbers), default=Decimal(0))
+    for name, factor in scales:
+        factor = Decimal(factor)
+        if (top / factor >= 1 or name == scales[-1][0]) and all(_exact(n / factor) for n in numbers):
+            return name, factor
+    return unit, Decimal(1)
+
+
+def format_amount(value: Number, unit: str, label: str = "") -> str:
+    """An amount in the unit a report would use: 12500万元 → 1.25亿元, 0.35万人 → 3500人.
 
     Conversions are exact: 48143万元 stays 48143万元 rather than becoming 4.8143亿元 or a
     rounded 4.81亿元, so no figure of the sheet is lost or changed in the draft.
     """
     d = _decimal(value)
-    if unit == "元" and abs(d) >= 100_000_000:
-        return _scaled(d, 100_000_000, "亿元") or _scaled(d, 10_000, "万元") or format_number(value) + unit
-    if unit == "元" and abs(d) >= 10_000:
-        return _scaled(d, 10_000, "万元") or format_number(value) + unit
-    if unit == "万元" and abs(d) >= 10_000:
-        return _scaled(d, 10_000, "亿元") or format_number(value) + unit
-    if unit == "亿元" and 0 < abs(d) < 1:  # 0.18亿元 reads as 1800万元
-        return format_number(d * 10_000) + "万元"
-    return format_number(value) + unit
+    name, factor = choose_unit([d], unit or "", label)
+    return format_number(d / factor) + name
 
 
-PERCENT_UNITS = ("%", "％")
+def _writer(f: FigureFacts, *numbers: Decimal) -> Callable[[Decimal], str]:
+    """How this clause writes an amount: one unit for all its numbers (rule 7)."""
+    if f.kind == "rate":
+        return lambda d: format_number(d) + f.unit
+    name, factor = choose_unit(list(numbers), f.unit, f.label)
+    return lambda d: format_number(d / factor) + name
+
+
+# -- the rules, in the order they are tried -------------------------------------------------
+def rule_growth(f: FigureFacts) -> Optional[Phrase]:
+    """A growth rate (…增长6.5%): a fall reads 下降3.2%; it compares as 增幅比上年提高/回落…个百分点."""
+    if f.kind != "rate" or not f.label.endswith(GROWTH_ENDINGS) or f.unit not in PERCENT_UNITS + PERMILLE_UNITS:
+        return None
+    label, value = f.label, f.value
+    if value < 0 and label.endswith("增长"):
+        label, value = label[:-2] + "下降", -value
+    show = _writer(f)
+    points = "千分点" if f.unit in PERMILLE_UNITS else "百分点"
+    if f.previous is None:
+        return _say("plain", **f.words(label=label, value=show(value)))
+    if f.diff == 0:
+        return _say("growth_same", **f.words(label=label, value=show(value)))
+    return _say("growth_points", **f.words(label=label, value=show(value), updown="提高" if f.diff > 0 else "回落",
+                                           diff=format_number(abs(f.diff)), points=points))
+
+
+def rule_rate(f: FigureFacts) -> Optional[Phrase]:
+    """Rates compare in 个百分点 / 个千分点, never as a percentage of themselves (rule 2)."""
+    if f.kind != "rate":
+        return None
+    show = _writer(f)
+    if f.unit not in PERCENT_UNITS + PERMILLE_UNITS:  # a 率 given as a plain number: its difference
+        return rule_level(f) or rule_plain(f)
+    points = "千分点" if f.unit in PERMILLE_UNITS else "百分点"
+    full = f.unit in PERCENT_UNITS and f.value == 100
+    if f.previous is None:
+        return _say("rate_reach" if full else "plain", **f.words(value=show(f.value)))
+    if f.diff == 0:
+        if full:
+            return _say("rate_keep_full", **f.words(value=show(f.value)))
+        if f.value == 0:
+            return _say("rate_keep_zero", **f.words())
+        return _say("same", **f.words(value=show(f.value)))
+    diff = format_number(abs(f.diff))
+    if f.value == 0:
+        return _say("rate_to_zero", **f.words(diff=diff, points=points))
+    if full and f.diff > 0:
+        return _say("rate_reach_points", **f.words(value=show(f.value), diff=diff, points=points))
+    return _say("rate_points", **f.words(value=show(f.value), updown="提高" if f.diff > 0 else "下降",
+                                         diff=diff, points=points))
+
+
+def rule_zero(f: FigureFacts) -> Optional[Phrase]:
+    """This year's value is zero: 未发生…, …实现清零, …与上年同为零 (rule 6)."""
+    if f.value != 0:
+        return None
+    event = any(w in f.label for w in EVENT_WORDS)
+    down = f.previous is not None and f.previous > 0
+    show = _writer(f, *([f.previous] if f.previous is not None else []))
+    if event:
+        return (_say("event_none_down", **f.words(diff=show(f.previous)))  # type: ignore[arg-type]
+                if down else _say("event_none", **f.words()))
+    if down:
+        return _say("cleared", **f.words(diff=show(f.previous)))  # type: ignore[arg-type]
+    if f.previous == 0:
+        return _say("zero_both", **f.words())
+    return None if f.previous is not None else _say("zero", **f.words())
+
+
+def rule_sign(f: FigureFacts) -> Optional[Phrase]:
+    """A negative value or base: no percentage; 盈利/亏损 for a profit-like label (rule 5)."""
+    if f.previous is None:
+        if f.value < 0 and any(w in f.label for w in PROFIT_WORDS):
+            return _say("loss", **f.words(value=_writer(f, f.value)(abs(f.value))))
+        return None
+    if f.value >= 0 and f.previous >= 0:
+        return None
+    show = _writer(f, f.value, f.previous, f.diff)
+    if not any(w in f.label for w in PROFIT_WORDS):
+        return _say("signed_from_to", **f.words(previous=show(f.previous), value=show(f.value)))
+    if f.value < 0 and f.previous < 0:
+        return _say("loss_change", **f.words(value=show(abs(f.value)), lessmore="减亏" if f.diff > 0 else "增亏",
+                                             diff=show(abs(f.diff))))
+    sign = {1: "盈利", -1: "亏损", 0: ""}
+    was = sign[(f.previous > 0) - (f.previous < 0)]
+    now = sign[(f.value > 0) - (f.value < 0)]
+    return _say("turn", **f.words(was=was, previous=show(abs(f.previous)), now=now or "收支平衡",
+                                  value=show(abs(f.value)) if now else ""))
+
+
+def rule_same(f: FigureFacts) -> Optional[Phrase]:
+    if f.previous is None or f.diff != 0:
+        return None
+    return _say("same", **f.words(value=_writer(f, f.value)(f.value)))
+
+
+def rule_from_zero(f: FigureFacts) -> Optional[Phrase]:
+    """Up from nothing: the increase, but no percentage (rule 5)."""
+    if f.previous != 0:
+        return None
+    show = _writer(f, f.value)
+    return _say("from_zero", **f.words(value=show(f.value), diff=show(f.diff)))
+
+
+def rule_small_count(f: FigureFacts) -> Optional[Phrase]:
+    """A small count reads 由上年的8个增至12个 (rule 4)."""
+    if f.kind != "count" or f.previous is None or max(f.value, f.previous) >= SMALL_COUNT:
+        return None
+    show = _writer(f, f.value, f.previous)
+    return _say("small_count", **f.words(previous=show(f.previous), value=show(f.value),
+                                         toverb="增至" if f.diff > 0 else "减至"))
+
+
+def rule_level(f: FigureFacts) -> Optional[Phrase]:
+    """A 浓度、分数、水平 … changes by its difference, 提高/下降 (rule 3)."""
+    if f.kind not in ("level", "rate") or f.previous is None:
+        return None
+    show = _writer(f, f.value, f.previous, f.diff)
+    return _say("level_change", **f.words(value=show(f.value), updown="提高" if f.diff > 0 else "下降",
+                                          diff=show(abs(f.diff))))
+
+
+def rule_change(f: FigureFacts) -> Optional[Phrase]:
+    """Aggregates: 比上年增加2523万元，增长5.5% (both years positive here, rule 5)."""
+    if f.previous is None:
+        return None
+    show = _writer(f, f.value, f.previous, f.diff)
+    pct = abs(f.diff) / f.previous * 100
+    more = f.diff > 0
+    return _say("change_pct", **f.words(value=show(f.value), moreless="增加" if more else "减少",
+                                        diff=show(abs(f.diff)), growfall="增长" if more else "下降",
+                                        pct=format_number(pct, 1)))
+
+
+def rule_plain(f: FigureFacts) -> Optional[Phrase]:
+    return _say("plain", **f.words(value=_writer(f, f.value)(f.value)))
+
+
+RULES: Tuple[Callable[[FigureFacts], Optional[Phrase]], ...] = (
+    rule_growth, rule_rate, rule_level, rule_zero, rule_sign, rule_same, rule_from_zero, rule_small_count,
+    rule_change, rule_plain,
+)
+
+
+def phrase_figure(label: str, value: Number, unit: str, previous: Optional[Number] = None,
+                  half_year: bool = False, index: int = 0) -> Phrase:
+    """The first rule that speaks for this figure, with its wording."""
+    facts = FigureFacts(label.strip(), _decimal(value), (unit or "").strip(),
+                        None if previous is None else _decimal(previous), half_year, index)
+    for rule in RULES:
+        found = rule(facts)
+        if found is not None:
+            return found
+    raise AssertionError("rule_plain always speaks")  # pragma: no cover
 
 
 def describe_figure(label: str, value: Number, unit: str, previous: Optional[Number] = None,
-                    half_year: bool = False) -> str:
+                    half_year: bool = False, index: int = 0) -> str:
     """One figure as a clause, with its comparison to the previous year when one is given.
 
-    引进各类人才35人，比上年增加7人，增长25.0%
-    投入经费1.25亿元，比上年减少500万元，下降3.8%
-    义务教育巩固率99.2%，比上年提高0.4个百分点
-    A half-year report compares with the same period last year: 同比增加…, 与去年同期持平.
+    `index` (the figure's place in the draft) picks the comparison word: 比上年 / 同比 / 较上年.
     """
-    unit = unit or ""
-    versus, same = ("同比", "与去年同期持平") if half_year else ("比上年", "与上年持平")
-    percent = unit in PERCENT_UNITS
-    text = f"{label}{format_number(value)}%" if percent else f"{label}{format_amount(value, unit)}"
-    if previous is None:
-        return text
-    diff = _decimal(value) - _decimal(previous)
-    if diff == 0:
-        return f"{text}，{same}"
-    more = diff > 0
-    if percent:  # rates compare in percentage points, not as a growth of the rate
-        return f"{text}，{versus}{'提高' if more else '下降'}{format_number(abs(diff))}个百分点"
-    clause = f"{text}，{versus}{'增加' if more else '减少'}{format_amount(abs(diff), unit)}"
-    # A rate is meaningless from zero, and "下降100%" for a figure cleared to zero reads oddly.
-    if _decimal(previous) != 0 and _decimal(value) != 0:
-        rate = abs(diff) / abs(_decimal(previous)) * 100
-        clause += f"，{'增长' if more else '下降'}{format_number(rate, 1)}%"
-    return clause
+    return phrase_figure(label, value, unit, previous, half_year, index).text
 
 
 _END_PUNCT = "。；;，,、.!！？?：:"

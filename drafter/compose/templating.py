@@ -9,6 +9,7 @@ value such as ``{{ 7*7 }}`` or ``& < >`` is printed literally, never evaluated o
 """
 from __future__ import annotations
 
+import itertools
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,9 +131,12 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
         """A placeholder 【待补充：label】 for something the fact sheet does not give."""
         return marks.hole(label)
 
+    counter = itertools.count()  # the figure's place in this render picks 比上年/同比/较上年
+
     def figure(fig: Figure, half_year: bool = False) -> str:
         """引进各类人才35人，比上年增加7人，增长25.0% (同比… when half_year)."""
-        clause = filters.describe_figure(str(fig.label), fig.value, str(fig.unit), fig.previous, half_year)
+        clause = filters.describe_figure(str(fig.label), fig.value, str(fig.unit), fig.previous, half_year,
+                                         index=next(counter))
         return marks.fact(clause, fig.source, table)
 
     def figures(items: Iterable[Figure], half_year: bool = False, lead: str = "") -> str:

@@ -12,9 +12,9 @@ likelier than a summary written that late).  A half-year summary may be written 
 Years.  A summary of a year that has not begun is an error; four digits between 2000 and
 2100 are the schema's business.
 
-Percentages.  A figure whose unit is % is a rate (巩固率, 覆盖率) and must lie in 0–100,
-unless its label says it is a change (增长, 增幅, 同比, 下降 …), which may be negative or
-exceed 100.
+Percentages.  A figure whose unit is % is a rate.  A share of a whole (巩固率, 覆盖率, 占比 —
+`BOUNDED_RATES`) lies in 0–100; another rate may exceed 100 (完成率105%, 增长120%).  None is
+negative unless its label says it is a change (增长, 增幅, 同比, 下降 …).
 """
 from __future__ import annotations
 
@@ -100,10 +100,17 @@ def is_percent(unit: object) -> bool:
     return isinstance(unit, str) and unit.strip() in PERCENT_UNITS
 
 
+BOUNDED_RATES = ("覆盖率", "巩固率", "普及率", "入学率", "合格率", "达标率", "参保率", "签约率", "接种率", "知晓率",
+                 "满意率", "满意度", "占比", "比重", "比例", "及格率", "优良率", "通过率", "到位率", "办结率")
+
+
 def percent_problem(label: object, value: Number) -> Optional[str]:
-    if isinstance(label, str) and any(word in label for word in _CHANGE_WORDS):
+    text = label.strip() if isinstance(label, str) else ""
+    if any(word in text for word in _CHANGE_WORDS):
         return None
-    if not 0 <= value <= 100:
+    if value < 0:
+        return f"百分数应在 0～100 之间，而这里是 {value}%"
+    if value > 100 and text.endswith(BOUNDED_RATES):
         return f"百分数应在 0～100 之间，而这里是 {value}%"
     return None
 
