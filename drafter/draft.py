@@ -59,10 +59,11 @@ class Paragraph:
 
 @dataclass
 class Signature:
-    """落款 and 成文日期, placed at the end."""
+    """落款 and 成文日期, placed at the end; `sealed`: laid out for a seal (GB/T 9704 7.3.5.1)."""
 
     org: Spans
     date: Spans
+    sealed: bool = True
 
 
 Block = Union[Title, Heading, Paragraph, Signature]

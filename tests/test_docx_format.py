@@ -173,7 +173,7 @@ def test_reference_docx_keeps_a_letterhead_around_the_body_marker(run, tmp_path:
     assert run("render", EDU_SAMPLE, "-o", out, "--reference-docx", ref_path).exit_code == 0
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert texts[0] == "青山区教育体育局文件"
-    assert texts[1] == "青山区教育体育局\n2024年工作总结及2025年工作打算"
+    assert texts[1] == "青山区教育体育局2024年\n工作总结及2025年工作打算"
     assert texts[-1] == "抄送：区委办公室，区政府办公室。"
     assert texts[-2] == "2025年1月10日"
     assert "【正文】" not in texts

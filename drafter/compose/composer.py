@@ -9,16 +9,27 @@ kept with a visible placeholder.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional, Tuple
 
 from ..draft import Draft, Heading, Paragraph, Signature, Span, Spans, Title
-from ..facts.model import Fact, FactSheet
+from ..facts.model import Fact, FactSheet, OtherPart
 from ..outline.model import CANONICAL_PARTS, Outline, Part
 from . import filters, marks
 from .templating import TemplateSet, render_template
+from .titles import break_title
+from .voice import Voice
 
 EXPECTED_RATE = 0.5  # parts present in at least half the learned reports are expected
-TITLE_LINE_CHARS = 20  # 2号 characters on one line of a 156 mm 版心
+
+# Where a part of `others` goes, by what its title says it is: honours, lessons and other work
+# follow the work they come from (after 特色亮点), 机遇和挑战 and other outlooks lead into the plan.
+OTHER_KINDS = (
+    ("honours", ("荣誉", "表彰", "奖项", "获奖", "殊荣")),
+    ("lessons", ("体会", "经验", "启示")),
+    ("outlook", ("机遇", "挑战", "形势", "展望", "面临")),
+)
+OTHER_ANCHORS = {"honours": "after_work", "lessons": "after_work", "outlook": "before_plan",
+                 "misc": "after_work"}
 
 # Heading wording when the outline has no variant fitting the period.
 FALLBACK_HEADINGS = {
@@ -100,6 +111,7 @@ class Composer:
         self.env = templates.environment(self.table)
         self.numbering = _Numbering(self.outline.numbering)
         self.draft = Draft()
+        self.voice = Voice(sheet.report, outline, [p.key for p in self.present_parts()])
 
     # -- context -------------------------------------------------------------------------
     def context(self, **extra: Any) -> Dict[str, Any]:
@@ -112,6 +124,7 @@ class Composer:
             "problems": s.problems,
             "plans": s.plans,
             "others": s.others,
+            "voice": self.voice,
         }
         ctx.update(extra)
         return ctx
@@ -127,7 +140,7 @@ class Composer:
         else:
             pieces = self.render("title.j2")
             spans = pieces[0].spans if pieces else []
-        return Title(_break_title(spans, report.org))
+        return Title(break_title(spans, str(report.org)))
 
     def add_pieces(self, pieces: List[marks.Piece], base_level: int) -> None:
         for piece in pieces:
@@ -137,14 +150,14 @@ class Composer:
             level = base_level + piece.depth
             self.draft.blocks.append(Heading(level, self.numbering.next(level), piece.spans, piece.body or []))
 
-    def part(self, part: Part, level: int) -> None:
+    def part(self, part: Part, level: int, others: Optional[List[OtherPart]] = None) -> None:
         key = part.key
         report = self.sheet.report
         if key == "overview":
             self.add_pieces(self.render(PART_TEMPLATES[key]), level)
             return
         if key == "other":
-            for other in self.sheet.others:
+            for other in others or []:
                 self.draft.blocks.append(Heading(level, self.numbering.next(level), _fact_spans(other.title),
                                                  part="other"))
                 self.add_pieces(self.render(PART_TEMPLATES[key], part=other), level)
@@ -183,45 +196,56 @@ class Composer:
             keys.insert(at, key)
         return parts
 
+    def present_parts(self) -> List[Part]:
+        """The parts this draft has, in learned order (highlights count even when nested)."""
+        return [p for p in self.parts() if self.include(p) and p.key != "other"] + (
+            [Part(key="other", presence=0)] if self.sheet.others else [])
+
+    def layout(self) -> List[Tuple[Part, List[OtherPart]]]:
+        """Parts in order, with each of `others` placed by its kind rather than where the
+        learned outline happens to keep its one 其他 part (often after the problems)."""
+        order = [p for p in self.parts() if self.include(p) and p.key != "other"]
+        nested = self.highlights_nested()
+        if nested:
+            order = [p for p in order if p.key != "highlights"]
+        keys = [p.key for p in order]
+        groups: Dict[str, List[OtherPart]] = {"after_work": [], "before_plan": []}
+        for other in sorted(self.sheet.others, key=lambda o: [k for k, _ in OTHER_KINDS].index(_other_kind(o))
+                            if _other_kind(o) != "misc" else len(OTHER_KINDS)):
+            groups[OTHER_ANCHORS[_other_kind(other)]].append(other)
+        out: List[Tuple[Part, List[OtherPart]]] = [(p, []) for p in order]
+        other_part = self.outline.part("other") or Part(key="other", presence=0)
+        work = [i for i, k in enumerate(keys) if k in ("achievements", "highlights")]
+        at_work = (work[-1] + 1) if work else min(1, len(out))
+        plan = keys.index("plan") if "plan" in keys else len(out)
+        # insert the later anchor first so the earlier index stays valid
+        if groups["before_plan"]:
+            out.insert(max(plan, at_work), (other_part, groups["before_plan"]))
+        if groups["after_work"]:
+            out.insert(at_work, (other_part, groups["after_work"]))
+        return out
+
     def compose(self) -> Draft:
         self.draft.blocks.append(self.title())
-        nested = self.highlights_nested()
-        for part in self.parts():
-            if not self.include(part) or (nested and part.key == "highlights"):
-                continue
-            self.part(part, 0 if part.key == "overview" else 1)
+        for part, others in self.layout():
+            self.part(part, 0 if part.key == "overview" else 1, others)
         report = self.sheet.report
         org = report.signature or report.org
         self.draft.blocks.append(Signature(
             org=_fact_spans(org),
             date=_fact_spans(Fact(filters.date_cn(report.date), report.date.source)),
+            sealed=report.seal,
         ))
         return self.draft
 
 
+def _other_kind(other: OtherPart) -> str:
+    title = str(other.title)
+    return next((kind for kind, words in OTHER_KINDS if any(w in title for w in words)), "misc")
+
+
 def _fact_spans(value: Fact) -> Spans:
     return [Span(marks.scrub(str(value)), value.source)]
-
-
-def _break_title(spans: Spans, org: str) -> List[Spans]:
-    """Break a long title after the organisation's name (词意完整, GB/T 9704 7.3.1)."""
-    text = "".join(s.text for s in spans)
-    if len(text) <= TITLE_LINE_CHARS or not text.startswith(org) or len(org) >= len(text):
-        return [spans]
-    first: Spans = []
-    rest: Spans = []
-    taken = 0
-    for span in spans:
-        if taken >= len(org):
-            rest.append(span)
-        elif taken + len(span.text) <= len(org):
-            first.append(span)
-        else:
-            cut = len(org) - taken
-            first.append(Span(span.text[:cut], span.source, span.placeholder))
-            rest.append(Span(span.text[cut:], span.source, span.placeholder))
-        taken += len(span.text)
-    return [first, rest]
 
 
 def compose(sheet: FactSheet, outline: Outline, templates: TemplateSet) -> Draft:

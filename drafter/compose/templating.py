@@ -146,9 +146,11 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
         return lead + "；".join(figure(f, half_year) for f in items) + "。"
 
     @jinja2.pass_context
-    def points(ctx: Any, items: Iterable[Any]) -> str:
+    def points(ctx: Any, items: Iterable[Any], style: str = "enum") -> str:
         """一是…；二是…。 with each point still tied to its line in the sheet, and the figures
-        attached to a point (`Point.figures`) written in that point's sentence."""
+        attached to a point (`Point.figures`) written in that point's sentence.
+        style "plain" joins the points as parallel clauses (A；B。), "pair" as 一方面…；另一方面…
+        (the shapes drafter.compose.voice varies between themes)."""
         half_year = bool(getattr(ctx.get("report"), "half_year", False))
 
         def point(item: Any, end: Callable[[str], str]) -> str:
@@ -164,11 +166,15 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
             return ""
         if len(items) == 1:
             return point(items[0], filters.sentence)
+        markers = [f"{filters.cn_numeral(n)}是" for n in range(1, len(items) + 1)]
+        if style == "plain":
+            markers = [""] * len(items)
+        elif style == "pair" and len(items) == 2:
+            markers = ["一方面", "另一方面"]
         whole = any("。" in filters.strip_end(str(i)) for i in items)
         if whole:
-            return "".join(f"{filters.cn_numeral(n)}是{point(i, filters.sentence)}" for n, i in enumerate(items, 1))
-        return "；".join(f"{filters.cn_numeral(n)}是{point(i, filters.strip_end)}"
-                        for n, i in enumerate(items, 1)) + "。"
+            return "".join(f"{m}{point(i, filters.sentence)}" for m, i in zip(markers, items))
+        return "；".join(f"{m}{point(i, filters.strip_end)}" for m, i in zip(markers, items)) + "。"
 
     def listing(items: Iterable[Any], sep: str = "，", end: str = "。") -> str:
         items = [i for i in items if str(i).strip()]

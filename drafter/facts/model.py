@@ -111,6 +111,8 @@ class Report:
     leadership: Optional[Fact] = None
     guidance: Optional[Fact] = None
     signature: Optional[Fact] = None
+    self_reference: Optional[Fact] = None  # 我局/我委…; None: derived from org (compose.voice)
+    seal: bool = True  # 落款 laid out for a seal (GB/T 9704 7.3.5.1) or without one (7.3.5.2)
 
     @property
     def next_year(self) -> int:
@@ -213,6 +215,8 @@ class _Builder:
             leadership=self.text(r + ("leadership",)),
             guidance=self.text(r + ("guidance",)),
             signature=self.text(r + ("signature",)),
+            self_reference=self.text(r + ("self_reference",)),
+            seal=self.get(r + ("seal",)) is not False,
         )
         overview = Overview(theme=self.text(("overview", "theme")), results=self.texts(("overview", "results")))
         themes = lambda key: [self.theme((key, i)) for i in range(self.count((key,)))]  # noqa: E731

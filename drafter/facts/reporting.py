@@ -22,7 +22,7 @@ JSON Pointer, ``title`` the field's Chinese name from the schema.  ``code`` is s
 encoding, control-character), ``yaml.*`` (syntax, duplicate-key, multiple-documents, empty,
 not-mapping, too-deep, too-large, alias, tag, complex-key, merge), ``schema.*`` (required,
 unknown-field, type, empty, enum, range, format) and ``check.*`` (year, date, date-period,
-placeholder, sample-text, empty-section, duplicate-title, duplicate-point, percent,
+placeholder, sample-text, empty-section, empty-overview, title-only, duplicate-title, duplicate-point, percent,
 percent-scale, number, unit-mismatch, no-previous, no-leadership, few-achievements,
 no-problems, no-detail, no-plans, no-points).
 """

@@ -143,7 +143,9 @@ class _Checks:
         for key in THEME_LISTS:
             for path, theme in self.items(key):
                 if self.blank(theme.get("points")) and self.blank(theme.get("figures")):
-                    self.add(ERROR, "check.empty-section", "这项工作只有标题，既没有具体做法（points）也没有数据（figures）",
+                    # A warning, not an error: the draft keeps the title and marks the body 【待补充】.
+                    self.add(WARNING, "check.title-only",
+                             "这项工作只有标题，还没有具体做法（points）或数据（figures），初稿中将出现【待补充】",
                              path, hint="在下面加上 points:（每条做法一行“- …”）或 figures:")
                 for fpath, figure in self.items(*path, "figures"):
                     self.figure(fpath, figure)
@@ -181,8 +183,8 @@ class _Checks:
     def sections(self) -> None:
         overview = self.get("overview")
         if isinstance(overview, dict) and self.blank(overview.get("theme")) and self.blank(overview.get("results")):
-            self.add(ERROR, "check.empty-section", "开头概述是空的：请填写 theme 或 results，或删掉这一项",
-                     ("overview",), self.key_mark(("overview",)))
+            self.add(WARNING, "check.empty-overview", "开头概述是空的，初稿开头的主要成效处将出现【待补充】",
+                     ("overview",), self.key_mark(("overview",)), hint="填写 theme（工作主线）或 results（主要成效和荣誉）")
         plans = self.get("plans")
         if isinstance(plans, dict) and self.blank(plans.get("intro")) and self.blank(plans.get("items")):
             self.add(ERROR, "check.empty-section", "下一步工作打算是空的：请填写 items，或删掉这一项",

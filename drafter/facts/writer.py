@@ -28,6 +28,8 @@ COMMENTS: Dict[str, str] = {
     "report.leadership": "领导机关：“在…的坚强领导下”",
     "report.guidance": "指导思想：“坚持以…为指导”",
     "report.signature": "落款，留空则用单位全称",
+    "report.self_reference": "正文中的自称，如“我局”；留空则按单位名称推断",
+    "report.seal": "落款处是否加盖印章（true/false）",
     "overview": "开头概述（不加标题）",
     "overview.theme": "全年工作主线：“紧紧围绕…”",
     "overview.results": "主要成效与荣誉，写进开头一段",
@@ -44,7 +46,8 @@ for _key in ("title", "approach", "points", "figures"):
 
 ORDER = {
     (): ["report", "overview", "achievements", "highlights", "problems", "plans", "others"],
-    ("report",): ["org", "year", "period", "title", "leadership", "guidance", "date", "signature"],
+    ("report",): ["org", "year", "period", "title", "leadership", "guidance", "date", "signature",
+                  "self_reference", "seal"],
     ("overview",): ["theme", "results"],
     ("plans",): ["intro", "items"],
 }

@@ -180,17 +180,32 @@ class DocxWriter:
                                 author="drafter", initials="DR")
 
     def _signature(self, doc: DocxDocument, block: Signature) -> None:
-        """落款 over 成文日期, 日期右空四字 and the name centred over the date (7.3.5.2)."""
-        self._paragraph(doc)  # 正文下空一行
+        """落款 and 成文日期 (GB/T 9704 7.3.5): sealed (7.3.5.1) — room for the seal, 成文日期右空四字,
+        署名以成文日期为准居中; unsealed (7.3.5.2) — 正文下空一行, 署名右空二字, 日期首字比署名首字右移二字.
+        Both stay on one page with the last lines of the body (gongwen.keep_with_signature)."""
+        gongwen.keep_with_signature(_last_paragraph(doc))
         sig_width, date_width = _width(block.org), _width(block.date)
-        date_right = 4.0
-        sig_right = max(2.0, date_right + (date_width - sig_width) / 2)
-        if sig_width > date_width + 4:  # a long name: 署名右空二字, date starts two characters in
-            sig_right, date_right = 2.0, max(2.0, sig_width - date_width)
+        if block.sealed:
+            date_right = 4.0
+            sig_right = max(2.0, date_right + (date_width - sig_width) / 2)
+            if sig_width > date_width + 4:  # a long name: 署名右空二字, date starts two characters in
+                sig_right, date_right = 2.0, max(2.0, sig_width - date_width)
+        else:
+            sig_right = 2.0
+            date_right = sig_right + sig_width - 2 - date_width
+            if date_right < 2.0:  # the date is longer: move the name right so the date is 右空二字
+                sig_right, date_right = date_width + 4.0 - sig_width, 2.0
+        for _ in range(gongwen.SEALED_GAP_LINES if block.sealed else 1):
+            gongwen.keep_with_signature(self._paragraph(doc)._p)
         for spans, style, right in ((block.org, IDS["signature"], sig_right), (block.date, IDS["date"], date_right)):
             p = self._paragraph(doc, style)
             ooxml.set_para_props(p._p.get_or_add_pPr(), right_chars=right, first_line_chars=0)
             self._spans(doc, p, spans)
+
+
+def _last_paragraph(doc: DocxDocument):
+    found = doc.element.body.xpath("w:p[last()]")
+    return found[0] if found else None
 
 
 def _add_run(paragraph, text: str) -> Run:

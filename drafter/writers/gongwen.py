@@ -33,6 +33,12 @@ CHAR_SPACING = -5
 
 PAGE_W_MM, PAGE_H_MM = 210, 297
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+# Blank lines between the body and a sealed 落款: the seal (about four lines high) sits centred a
+# little above 署名 and 成文日期, its top within one line of the body (7.3.5.1).
+SEALED_GAP_LINES = 2
+# A last body paragraph up to this many characters moves whole with the signature; a longer
+# one keeps at least two of its lines with it (widow control), so no page holds only 落款.
+KEEP_WHOLE_CHARS = 84
 FOOTER_MM = 25  # the page number sits about 7 mm below the 版心 (7.5)
 HEADER_MM = 15
 
@@ -62,7 +68,7 @@ HEADING_STYLES = {
 TITLE = ParagraphStyle("Title", "Title", XIAOBIAOSONG, size=TITLE_PT, first_line_chars=0, jc="center",
                        line_twips=TITLE_LINE_TWIPS)
 SIGNATURE = ParagraphStyle("Signature", "Signature", FANGSONG, first_line_chars=0, jc="right",
-                           zh_name="落款")
+                           keep_next=True, zh_name="落款")
 DATE = ParagraphStyle("DocumentDate", "Document Date", FANGSONG, first_line_chars=0, jc="right",
                       zh_name="成文日期")
 FOOTER = ParagraphStyle("Footer", "footer", SONG, size=PAGE_NUMBER_PT, first_line_chars=0, jc="right")
@@ -138,6 +144,31 @@ def apply_styles(doc: DocxDocument) -> None:
         _restyle_paragraph(doc, spec)
     _character_style(doc, BODY_CHAR_STYLE, east_asia=FANGSONG)
     _character_style(doc, PLACEHOLDER_CHAR_STYLE, highlight=PLACEHOLDER_HIGHLIGHT)
+
+
+def keep_with_signature(p) -> None:
+    """Keep body paragraph `p` on the page of what follows (the 落款): whole when short,
+    otherwise at least its last two lines."""
+    if p is None:
+        return
+    ppr = p.get_or_add_pPr()
+    text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+    ooxml.set_keep_together(ppr, True)
+    if len(text) > KEEP_WHOLE_CHARS:
+        ooxml.set_child(ppr, "w:keepLines", {"w:val": "0"}, ooxml.PPR_ORDER)
+        ooxml.set_child(ppr, "w:widowControl", {"w:val": "1"}, ooxml.PPR_ORDER)
+
+
+def set_theme_languages(doc: DocxDocument) -> None:
+    """Theme fonts resolve for Chinese text as zh-CN (w:themeFontLang eastAsia), not Japanese."""
+    settings = doc.settings.element
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is None:  # CT_Settings puts it just before w:clrSchemeMapping
+        lang = ooxml.element("w:themeFontLang")
+        anchor = settings.find(qn("w:clrSchemeMapping"))
+        anchor.addprevious(lang) if anchor is not None else settings.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def setup_page(doc: DocxDocument) -> None:
@@ -222,6 +253,7 @@ def new_document() -> DocxDocument:
     _prune(doc)
     apply_styles(doc)
     setup_page(doc)
+    set_theme_languages(doc)
     return doc
 
 

@@ -37,8 +37,9 @@ class _Renderer:
     def block(self, block) -> str:
         md = self.markdown
         if isinstance(block, Title):
+            # Title lines are broken for the printed page (docx); a text file keeps the title whole.
             lines = [self.spans(line) for line in block.lines]
-            return "# " + "".join(lines) if md else "\n".join(lines)
+            return ("# " if md else "") + "".join(lines)
         if isinstance(block, Heading):
             head = block.number + self.spans(block.text)
             body = self.spans(block.body)

@@ -1,0 +1,148 @@
+"""The draft's voice: how the unit names itself after the first mention, which stock sentence
+each slot takes, and which shape each work theme is written in.
+
+Every choice is deterministic: the sheet's org, year and period seed it (through sha256, not
+Python's salted `hash`), so one sheet always renders the same draft while different sheets
+read differently, and each slot has its own seed so no two paragraphs share a mould.  What
+the learned outline offers wins over our stock: a part's learned lead-in sentence, and among
+a slot's candidate phrases the ones the learned reports use most (by document frequency), so
+an outline learned from an office's own archive gives that office's voice.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any, Iterable, List, Sequence
+
+from ..facts.model import Fact, Report
+from ..outline.model import Outline
+
+# Suffix of the unit's name → how it names itself (longest and most specific first).
+SELF_REFERENCES = (
+    ("街道办事处", "街道"), ("街道党工委", "街道"),
+    ("镇人民政府", "我镇"), ("乡人民政府", "我乡"), ("县人民政府", "我县"), ("区人民政府", "我区"),
+    ("市人民政府", "我市"),
+    ("居民委员会", "我社区"), ("村民委员会", "我村"), ("居委会", "我社区"), ("村委会", "我村"),
+    ("委员会", "我委"), ("委", "我委"),
+    ("幼儿园", "我园"), ("学校", "我校"), ("中学", "我校"), ("小学", "我校"), ("大学", "我校"),
+    ("学院", "我院"), ("医院", "我院"), ("卫生院", "我院"), ("院", "我院"),
+    ("中心", "我中心"), ("分局", "我局"), ("局", "我局"), ("厅", "我厅"),
+    ("办公室", "我办"), ("办", "我办"), ("处", "我处"), ("所", "我所"), ("站", "我站"),
+    ("馆", "我馆"), ("队", "我队"), ("部", "我部"), ("社区", "社区"),
+    ("街道", "街道"), ("镇", "我镇"), ("乡", "我乡"), ("村", "我村"),
+)
+FALLBACK_SELF = "我单位"
+_TRAILING = re.compile(r"[\s（(【\[].*$")  # "某某局（党组）" names itself by 某某局
+
+# Words of a title that promise a plan part (…工作总结及2025年工作打算).
+PLAN_WORDS = ("打算", "计划", "谋划", "思路", "安排", "要点")
+
+
+def self_reference(org: str) -> str:
+    """青山区教育体育局 → 我局; 东城街道办事处 → 街道; 不认识的名称 → 我单位."""
+    name = _TRAILING.sub("", org.strip()) or org.strip()
+    for suffix, ref in SELF_REFERENCES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return ref
+    return FALLBACK_SELF
+
+
+def _seed(*parts: Any) -> int:
+    text = "\u241f".join(str(p) for p in parts)
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
+
+
+# Shapes of a work theme (see achievements.j2): the classic run-in 以X为Y，标题。一是…；二是…,
+# the approach moved into the body (标题。以X为Y，A；B。), 一方面…另一方面… for two points,
+# and plain parallel clauses (A；B；C。).
+THEME_SHAPES = ("classic", "approach_first", "classic", "plain")
+
+
+class Voice:
+    """What templates ask for as `voice`: `voice.self`, `voice.choice(slot, n)`, …"""
+
+    def __init__(self, report: Report, outline: Outline, parts: Sequence[str] = ()) -> None:
+        self.report = report
+        self.outline = outline
+        self.parts = tuple(parts)  # keys of the parts this draft has, in order
+        self.key = (str(report.org), report.year, report.period)
+        given = report.self_reference
+        self.self: Any = given if given else Fact(self_reference(str(report.org)), report.org.source)
+
+    # -- choices ---------------------------------------------------------------------------
+    def choice(self, slot: str, n: int) -> int:
+        """A stable index in range(n) for this sheet and slot."""
+        return _seed(*self.key, slot) % max(1, int(n))
+
+    def phrase(self, part: str, candidates: Iterable[str]) -> str:
+        """The candidate the learned reports of `part` use most; by the sheet's seed among equals."""
+        options = [str(c) for c in candidates]
+        if not options:
+            return ""
+        bank = {p.text: p.df for p in self.outline.phrases.get(part, [])}
+        best = max(bank.get(o, 0) for o in options)
+        pool = [o for o in options if bank.get(o, 0) == best]
+        return pool[self.choice(f"phrase:{part}:{'|'.join(options)}", len(pool))]
+
+    def lead_in(self, part: str) -> str:
+        """The learned lead-in sentence of `part` fitting this period (most reports first), or ""."""
+        found = self.outline.part(part)
+        lead_ins = list(getattr(found, "lead_ins", None) or []) if found is not None else []
+        half = self.report.half_year
+        fitting = [p for p in lead_ins if _fits(p.text, half)]
+        if not fitting:
+            return ""
+        best = max(p.df for p in fitting)
+        pool = [p for p in fitting if p.df == best]
+        text = pool[self.choice(f"lead_in:{part}", len(pool))].text
+        text = text.replace("{year}", str(self.report.year)).replace("{next_year}", str(self.report.next_year))
+        return text if text[-1:] in "。：:！" else text.rstrip("，,；;") + "："
+
+    def theme_shapes(self, part: str, themes: Sequence[Any]) -> List[str]:
+        """One shape per theme: rotated from the sheet's seed, never the same twice in a row
+        when another shape fits, and only shapes the theme's facts can fill."""
+        start = self.choice(f"shapes:{part}", len(THEME_SHAPES))
+        out: List[str] = []
+        for i, theme in enumerate(themes):
+            fits = [s for s in _rotation(start + i) if _shape_fits(s, theme)]
+            pick = next((s for s in fits if not out or s != out[-1]), fits[0] if fits else "classic")
+            if pick == "plain" and len(_points(theme)) == 2 and self.choice(f"pair:{part}:{i}", 2):
+                pick = "pair"
+            out.append(pick)
+        return out
+
+    # -- facts about the draft ------------------------------------------------------------
+    def has(self, part: str) -> bool:
+        return part in self.parts
+
+    @property
+    def title_promises_plan(self) -> bool:
+        """Whether the title (the user's, or ours, which always names the plan) names a plan."""
+        title = self.report.title
+        return title is None or any(w in str(title) for w in PLAN_WORDS)
+
+
+def _rotation(start: int) -> List[str]:
+    n = len(THEME_SHAPES)
+    return [THEME_SHAPES[(start + k) % n] for k in range(n)]
+
+
+def _points(theme: Any) -> list:
+    return [p for p in getattr(theme, "points", []) if str(p).strip()]
+
+
+def _shape_fits(shape: str, theme: Any) -> bool:
+    points = _points(theme)
+    if shape == "approach_first":
+        return bool(getattr(theme, "approach", None)) and bool(points)
+    if shape == "plain":
+        return len(points) >= 2
+    return True
+
+
+def _fits(text: str, half_year: bool) -> bool:
+    if half_year:
+        return "{next_year}" not in text and "{year}年" not in text and "一年来" not in text \
+            and "明年" not in text and "新的一年" not in text
+    return not any(w in text for w in ("上半年", "下半年", "半年"))
+
