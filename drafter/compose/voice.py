@@ -99,11 +99,15 @@ class Voice:
         return text if text[-1:] in "。：:！" else text.rstrip("，,；;") + "："
 
     def theme_shapes(self, part: str, themes: Sequence[Any]) -> List[str]:
-        """One shape per theme: rotated from the sheet's seed, never the same twice in a row
-        when another shape fits, and only shapes the theme's facts can fill."""
+        """One shape per theme: the first in the classic mould that sets the part's tone, the
+        rest rotated from the sheet's seed, never the same twice in a row when another shape
+        fits, and only shapes the theme's facts can fill."""
         start = self.choice(f"shapes:{part}", len(THEME_SHAPES))
         out: List[str] = []
         for i, theme in enumerate(themes):
+            if i == 0:
+                out.append("classic")
+                continue
             fits = [s for s in _rotation(start + i) if _shape_fits(s, theme)]
             pick = next((s for s in fits if not out or s != out[-1]), fits[0] if fits else "classic")
             if pick == "plain" and len(_points(theme)) == 2 and self.choice(f"pair:{part}:{i}", 2):

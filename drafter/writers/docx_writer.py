@@ -133,6 +133,11 @@ class DocxWriter:
     def _paragraph(self, doc: DocxDocument, style_id: Optional[str] = None):
         return _paragraph(doc, style_id, self._anchor)
 
+    def _last_paragraph(self, doc: DocxDocument):
+        """The paragraph added last (just before the anchor, or at the end of the body)."""
+        last = self._anchor.getprevious() if self._anchor is not None else doc.element.body[-1]
+        return last if last is not None and last.tag == qn("w:p") else None
+
     def write(self, draft: Draft, stream: BinaryIO) -> None:
         self.document(draft).save(stream)
 
@@ -183,7 +188,7 @@ class DocxWriter:
         """落款 and 成文日期 (GB/T 9704 7.3.5): sealed (7.3.5.1) — room for the seal, 成文日期右空四字,
         署名以成文日期为准居中; unsealed (7.3.5.2) — 正文下空一行, 署名右空二字, 日期首字比署名首字右移二字.
         Both stay on one page with the last lines of the body (gongwen.keep_with_signature)."""
-        gongwen.keep_with_signature(_last_paragraph(doc))
+        gongwen.keep_with_signature(self._last_paragraph(doc))
         sig_width, date_width = _width(block.org), _width(block.date)
         if block.sealed:
             date_right = 4.0
@@ -193,7 +198,7 @@ class DocxWriter:
         else:
             sig_right = 2.0
             date_right = sig_right + sig_width - 2 - date_width
-            if date_right < 2.0:  # the date is longer: move the name right so the date is 右空二字
+            if date_width > sig_width:  # 成文日期长于署名: move the name right so the date is 右空二字
                 sig_right, date_right = date_width + 4.0 - sig_width, 2.0
         for _ in range(gongwen.SEALED_GAP_LINES if block.sealed else 1):
             gongwen.keep_with_signature(self._paragraph(doc)._p)
@@ -201,11 +206,6 @@ class DocxWriter:
             p = self._paragraph(doc, style)
             ooxml.set_para_props(p._p.get_or_add_pPr(), right_chars=right, first_line_chars=0)
             self._spans(doc, p, spans)
-
-
-def _last_paragraph(doc: DocxDocument):
-    found = doc.element.body.xpath("w:p[last()]")
-    return found[0] if found else None
 
 
 def _add_run(paragraph, text: str) -> Run:

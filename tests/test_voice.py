@@ -1,0 +1,150 @@
+"""The draft's voice: self-reference, half-year wording, stock sentences from variants, theme
+shapes, placeholders instead of unsupported claims, and where `others` go."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import List
+
+import pytest
+import yaml
+
+from conftest import EDU_SAMPLE, MINIMAL_SHEET, ROOT, write_sheet
+from drafter.compose.voice import self_reference
+
+HALF_YEAR = ROOT / "samples" / "street-office-2025-h1.yaml"
+
+
+def _md(run, sheet: Path, tmp_path: Path, *extra: str) -> str:
+    out = tmp_path / f"{sheet.stem}.md"
+    result = run("render", sheet, "-o", out, "--force", *extra)
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def _paragraphs(md: str) -> List[str]:
+    return [p for p in md.split("\n\n") if p.strip()]
+
+
+def _edited(tmp_path: Path, source: Path, name: str, change) -> Path:
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("org, ref", [
+    ("青山区教育体育局", "我局"), ("某市公安局交通警察支队城东分局", "我局"),
+    ("江北区卫生健康委员会", "我委"), ("某某镇人民政府", "我镇"), ("东城街道办事处", "街道"),
+    ("青山区实验学校", "我校"), ("青山第二中学", "我校"), ("滨江小学", "我校"),
+    ("区政务服务中心", "我中心"), ("区人民医院", "我院"), ("某区教育局（党组）", "我局"),
+    ("青山区", "我单位"), ("某某有限责任", "我单位"),
+])
+def test_self_reference_follows_the_unit_name(org: str, ref: str) -> None:
+    assert self_reference(org) == ref
+
+
+def test_after_the_opening_the_unit_names_itself(run, tmp_path: Path) -> None:
+    md = _md(run, EDU_SAMPLE, tmp_path)
+    body = md.split("\n\n", 2)[2]  # after the title and the opening paragraph
+    assert "我局" in body
+    assert md.count("青山区教育体育局") == 3  # title, opening, 落款
+
+
+def test_the_sheet_can_override_the_self_reference(run, tmp_path: Path) -> None:
+    sheet = _edited(tmp_path, EDU_SAMPLE, "own", lambda d: d["report"].update(self_reference="本局"))
+    md = _md(run, sheet, tmp_path)
+    assert "本局" in md and "我局" not in md
+    assert run("validate", sheet).exit_code == 0
+
+
+def test_a_half_year_draft_speaks_of_a_half_year(run, tmp_path: Path) -> None:
+    md = _md(run, HALF_YEAR, tmp_path)
+    for word in ("立足新起点", "新成效", "新的一年", "明年", "一年来"):
+        assert word not in md
+    assert "阶段性" in md and "下半年" in md and "全年目标任务" in md
+
+
+def test_the_plan_intro_does_not_repeat_the_guidance_clause(run, tmp_path: Path) -> None:
+    for sheet in sorted((ROOT / "samples").glob("*.yaml")):
+        md = _md(run, sheet, tmp_path)
+        assert md.count("习近平新时代中国特色社会主义思想") == 1, sheet.name
+
+
+def test_the_opening_closes_on_what_the_title_and_parts_promise(run, tmp_path: Path) -> None:
+    closing = lambda md: _paragraphs(md)[1].rsplit("。", 1)[-1]  # noqa: E731
+    assert closing(_md(run, EDU_SAMPLE, tmp_path)) == "现将2024年工作总结及2025年工作打算报告如下："
+    titled = _edited(tmp_path, EDU_SAMPLE, "titled", lambda d: d["report"].update(title="青山区教育体育局2024年工作总结"))
+    assert "打算" not in closing(_md(run, titled, tmp_path))
+    no_plan = _edited(tmp_path, EDU_SAMPLE, "no-plan", lambda d: d.pop("plans"))
+    out = tmp_path / "np.md"
+    assert run("render", no_plan, "-o", out, "--outline", _outline_without_plan(tmp_path)).exit_code == 0
+    assert "打算" not in closing(out.read_text(encoding="utf-8"))
+
+
+def _outline_without_plan(tmp_path: Path) -> Path:
+    outline = yaml.safe_load((ROOT / "templates" / "outline.yaml").read_text(encoding="utf-8"))
+    outline["parts"] = [p for p in outline["parts"] if p["key"] != "plan"]
+    path = tmp_path / "outline.yaml"
+    path.write_text(yaml.safe_dump(outline, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_no_results_gives_a_placeholder_in_one_opening_paragraph(run, tmp_path: Path) -> None:
+    sheet = write_sheet(tmp_path, MINIMAL_SHEET + "overview:\n  theme: 健康测试县建设\n")
+    md = _md(run, sheet, tmp_path)
+    opening = _paragraphs(md)[1]
+    assert "紧紧围绕健康测试县建设" in opening and "【待补充：主要成效和荣誉】" in opening
+    assert opening.endswith("汇报如下：") or opening.endswith("报告如下：")
+    assert "成效" not in opening.replace("【待补充：主要成效和荣誉】", "")
+
+
+def test_an_empty_overview_and_a_title_only_theme_render_with_placeholders(run, tmp_path: Path) -> None:
+    sheet = write_sheet(tmp_path, MINIMAL_SHEET.replace("    approach: 以基层为重点\n    points: [建成紧密型县域医共体]\n", "")
+                        + "overview:\n  theme: null\n")
+    result = run("validate", sheet)
+    assert result.exit_code == 0, result.output  # warnings, not errors
+    assert "初稿中将出现【待补充】" in result.output
+    md = _md(run, sheet, tmp_path)
+    plain = md.replace("*", "")
+    assert "（一）公共卫生服务能力进一步提升。【待补充：主要做法和成效】" in plain
+    assert "【待补充：主要成效和荣誉】" in _paragraphs(plain)[1]
+
+
+def test_stock_sentences_are_stable_for_a_sheet_and_vary_across_sheets(run, tmp_path: Path) -> None:
+    first = _md(run, EDU_SAMPLE, tmp_path)
+    assert _md(run, EDU_SAMPLE, tmp_path) == first
+    leads = set()
+    for i, org in enumerate(["青山区教育体育局", "江北区教育局", "滨江区教育局", "东湖区教育局", "西岭县教育局", "南塘区教育局"]):
+        sheet = _edited(tmp_path, EDU_SAMPLE, f"org{i}", lambda d, org=org: d["report"].update(org=org))
+        paras = _paragraphs(_md(run, sheet, tmp_path))
+        leads.add(paras[paras.index("## 三、存在的问题和不足") + 1])
+    assert len(leads) >= 2
+
+
+def _shape(paragraph: str) -> str:
+    head, _, body = paragraph.partition("。**")
+    lead = "以" if re.match(r"^\*\*（[一二三四五六七八九十]+）以", head) else ""
+    return lead + ("一是" if body.startswith("一是") else "一方面" if body.startswith("一方面")
+                   else "以" if body.startswith("以") else "平列")
+
+
+def test_neighbouring_themes_are_not_written_in_one_mould(run, tmp_path: Path) -> None:
+    for sheet in sorted((ROOT / "samples").glob("*.yaml")):
+        paras = _paragraphs(_md(run, sheet, tmp_path))
+        start = next(i for i, p in enumerate(paras) if p.startswith("## 一、"))
+        themes = [p for p in paras[start + 1:] if p.startswith("**（")]
+        themes = themes[: next((i for i, p in enumerate(themes[1:], 1) if p.startswith("**（一）")), len(themes))]
+        shapes = [_shape(p) for p in themes]
+        assert len(themes) >= 3 and all(a != b for a, b in zip(shapes, shapes[1:])), (sheet.name, shapes)
+
+
+def test_others_are_placed_by_kind(run, tmp_path: Path) -> None:
+    def add(d: dict) -> None:
+        d["others"] = [{"title": "当前面临的机遇和挑战", "points": ["数字化转型带来新机遇"]},
+                       {"title": "获得市级以上荣誉", "points": ["区教研室获评先进集体"]}]
+    md = _md(run, _edited(tmp_path, EDU_SAMPLE, "others", add), tmp_path)
+    tops = re.findall(r"^## (\S+)$", md, re.M)
+    assert tops == ["一、工作开展情况及主要措施", "二、特色亮点工作", "三、获得市级以上荣誉", "四、存在的问题和不足",
+                    "五、当前面临的机遇和挑战", "六、下一步工作打算"]
