@@ -77,10 +77,12 @@ def schema_command(out: Optional[Path], force: bool, fields: bool) -> None:
 @click.option("--from", "previous", type=_FILE, default=None, metavar="上一年.yaml",
               help="以上一年的事实表为基础：年度加一，上年的数据成为“上年数值”，上年的工作打算作为今年主要工作的候选。")
 @click.option("--force", is_flag=True, help="目标文件已存在时覆盖它。")
-def new_command(target: Optional[Path], previous: Optional[Path], force: bool) -> None:
+@click.option("--restart", is_flag=True,
+              help="不接着上次的进度，从头填写；上次的进度文件改名保存（不会删除）。进度文件损坏无法读取时用它。")
+def new_command(target: Optional[Path], previous: Optional[Path], force: bool, restart: bool) -> None:
     """逐项提问，填写今年的事实表（单位、年度、主要工作、数据、问题、打算）。
 
-    每个回答当场检查，不合格会说明原因并重新提问；直接回车采用方括号中的默认值。每答一题都自动保存进度，中途按 Ctrl-C 退出或程序意外中断都不会丢失，再次运行同一命令可以接着填。写出的事实表每个字段都带中文注释，并且能通过 drafter validate。
+    每个回答当场检查，不合格会说明原因并重新提问；直接回车采用方括号中的默认值。每答一题都自动保存进度，中途按 Ctrl-C 退出或程序意外中断都不会丢失，再次运行同一命令可以接着填（沿用上次的 --from，不论这次是否给出）。写出的事实表每个字段都带中文注释，并且能通过 drafter validate。
 
     需要在终端（命令行窗口）中运行。不便逐项回答时，可以复制 samples 中的示例手工修改，并用 drafter schema --fields 查看各字段的含义。用脚本提供回答时（每行一个回答，从管道输入），设置环境变量 DRAFTER_INTERACTIVE=1。
 
@@ -99,28 +101,70 @@ def new_command(target: Optional[Path], previous: Optional[Path], force: bool) -
             hint="在命令行窗口中直接运行 drafter new；或复制 samples/edu-bureau-2024.yaml 手工修改，"
                  "用 drafter schema --fields 查看各字段的含义，改好后用 drafter validate 检查",
         )
-    code = run_new(target, previous=previous, force=force, io=_ClickIO())
+    code = run_new(target, previous=previous, force=force, io=_ClickIO(), restart=restart)
     if code:
         click.get_current_context().exit(code)
 
 
+def _terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _line_editing() -> None:
+    """Arrow keys, Home/End and backspace over 中文 in `input()`: readline where it exists.
+
+    Imported only for a terminal (it can print escape codes when output is piped).  Windows
+    has no readline, but its console already edits the line inside `input()`.
+    """
+    try:
+        import readline  # noqa: F401 - importing it is what turns line editing on
+    except ImportError:
+        pass
+
+
 class _ClickIO:
     """The terminal as the questionnaire sees it: print a line, read an answer."""
+
+    def __init__(self) -> None:
+        self.lines = 0  # answers read from a pipe, for the line number of an undecodable one
+        self.editing = False
 
     def say(self, text: str = "") -> None:
         click.echo(text)
 
     def ask(self, prompt: str) -> str:
         """One line of input; EOFError when the input has ended."""
-        if sys.stdin.isatty():
-            return input(prompt)  # readline editing (arrow keys, backspace over 中文)
+        from ..wizard import AnswerInputError
+
+        if _terminal():
+            if not self.editing:
+                _line_editing()
+                self.editing = True
+            try:
+                return input(prompt)
+            except UnicodeDecodeError as exc:
+                raise AnswerInputError("输入的文字不是终端所用的编码，无法识别",
+                                       hint="请检查命令行窗口的编码设置（Windows 可先运行 chcp 65001）") from exc
         click.echo(prompt, nl=False)
-        line = sys.stdin.readline()
-        if not line:
+        stream = getattr(sys.stdin, "buffer", None)
+        raw = stream.readline() if stream is not None else sys.stdin.readline()
+        if not raw:
             click.echo()
             raise EOFError
-        answer = line.rstrip("\r\n")
-        click.echo(answer)  # scripted answers are not echoed by a terminal: keep the transcript readable
+        self.lines += 1
+        if isinstance(raw, bytes):
+            if self.lines == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a BOM from Notepad
+                raw = raw[3:]
+            try:
+                raw = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                click.echo()
+                raise AnswerInputError(f"第 {self.lines} 行回答不是 UTF-8 编码，无法识别",
+                                       hint="把回答文件另存为 UTF-8 编码（记事本：另存为 → 编码选 UTF-8）后重试") from exc
+        from ..wizard.answers import clean_answer
+
+        answer = raw.rstrip("\r\n")
+        click.echo(clean_answer(answer))  # scripted answers are not echoed by a terminal: keep the transcript readable
         return answer
 
 

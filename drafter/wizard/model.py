@@ -15,6 +15,10 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from .rollover import Seed
 
+PathKey = Tuple[Union[str, int], ...]
+# Where an item stands for validation: (a sheet holding it, its path there).
+Placement = Callable[[Dict[str, Any], Dict[str, Any]], Tuple[Dict[str, Any], PathKey]]
+
 KINDS = ("text", "int", "number", "date", "choice", "yesno", "list")
 
 
@@ -28,10 +32,18 @@ class Context:
     seed: Optional[Seed] = None
     candidate: Optional[Dict[str, Any]] = None  # the rollover candidate this item started from
     index: int = 0  # the item's position in its group
+    path: Optional[PathKey] = ()  # where `item` stands in the sheet; None: not in it (see `placed`)
+    placed: Optional[Placement] = None  # for an item kept outside the sheet until the end
 
     def within(self, item: Dict[str, Any], *, candidate: Optional[Dict[str, Any]] = None,
-               index: int = 0) -> "Context":
-        return Context(self.sheet, item, self.today, self.seed, candidate, index)
+               index: int = 0, path: Optional[PathKey] = None, placed: Optional[Placement] = None) -> "Context":
+        return Context(self.sheet, item, self.today, self.seed, candidate, index, path, placed)
+
+    def probe(self) -> Optional[Tuple[Dict[str, Any], PathKey]]:
+        """(a sheet to validate, the current item's path in it), or None when it has no place."""
+        if self.placed is not None:
+            return self.placed(self.sheet, self.item)
+        return (self.sheet, self.path) if self.path is not None else None
 
     def seeded(self, key: str) -> Any:
         return self.seed.defaults.get(key) if self.seed else None
@@ -82,6 +94,7 @@ class Group:
     condition: Optional[Callable[[Context], bool]] = None
     intro: Dynamic = ""
     item_header: bool = True  # print "—— 第 2 项主要工作 ——" before each item
+    placed: Optional[Placement] = None  # items kept outside the sheet: where to validate them
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,22 @@ What carries over, and why:
   remembered so the questionnaire can propose where to put it.
 
 The title is not carried (it names last year), nor are problems, results or points, which
-are facts of last year.  A sheet with errors can still be rolled over: only values of the
-right type are taken.  A sheet that cannot be read at all is an error.
+are facts of last year.  A sheet with errors in its facts (a date, a percentage) can still
+be rolled over; one whose *shape* is wrong (``achievements: 5``, figures written as one
+text) cannot, because what it meant is unknown: that is an error at FILE:LINE:COL, like one
+that cannot be read at all.  Only regular files are read (a FIFO would block forever).
+What was taken is stored in the progress file (`Seed.to_json`), so a resumed session does
+not depend on the file any more.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+import stat
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List
 
+from ..errors import FactSheetError, InputFileError
 from ..facts.validate import check_file
 
 CARRIED_REPORT_FIELDS = ("org", "period", "leadership", "guidance", "signature")
@@ -32,6 +39,16 @@ class Seed:
     candidates: List[Dict[str, Any]] = field(default_factory=list)  # {"title", "points"}
     figures: List[Dict[str, Any]] = field(default_factory=list)  # {"label", "unit", "previous", "theme"}
 
+    def to_json(self) -> Dict[str, Any]:
+        data = asdict(self)
+        data["source"] = str(self.source)
+        return data
+
+    @classmethod
+    def from_json(cls, data: Dict[str, Any]) -> "Seed":
+        return cls(Path(str(data.get("source", ""))), dict(data.get("defaults") or {}),
+                   list(data.get("candidates") or []), list(data.get("figures") or []))
+
 
 def _text(value: Any) -> Any:
     return value.strip() if isinstance(value, str) and value.strip() else None
@@ -41,12 +58,37 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _regular_file(path: Path) -> None:
+    """Refuse what is not a regular file before opening it (a FIFO would block forever)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing or unreadable: check_file says so in its own words
+    if not stat.S_ISREG(mode):
+        what = "文件夹" if stat.S_ISDIR(mode) else "管道、设备或套接字等特殊文件"
+        raise InputFileError(f"这是{what}，不是普通文件，不能作为上一年的事实表", path=path,
+                             hint="--from 后面写上一年事实表（.yaml）的文件名")
+
+
+def _list(value: Any) -> List[Any]:
+    return value if isinstance(value, list) else []
+
+
 def seed_from(path: Path) -> Seed:
+    _regular_file(path)
     report = check_file(path)
     if report.fatal is not None:
         raise report.fatal
     assert report.loaded is not None
-    data: Dict[str, Any] = report.loaded.data
+    shape = [p for p in report.errors if p.code == "schema.type"]
+    if shape:
+        first = shape[0]
+        name = f"{first.field}（{first.title}）" if first.title else first.field
+        more = f"共有 {len(shape)} 处这样的错误，" if len(shape) > 1 else ""
+        raise FactSheetError(f"上一年的事实表格式有误，无法沿用：{name}: {first.message}", path=path,
+                             line=first.line, column=first.column, detail=first.detail,
+                             hint=f"{more}请先用 drafter validate {path} 检查并改正，再运行 drafter new --from")
+    data: Dict[str, Any] = report.loaded.data if isinstance(report.loaded.data, dict) else {}
     seed = Seed(path)
     last: Dict[str, Any] = data["report"] if isinstance(data.get("report"), dict) else {}
     for name in CARRIED_REPORT_FIELDS:
@@ -58,16 +100,17 @@ def seed_from(path: Path) -> Seed:
     if _text(overview.get("theme")):
         seed.defaults["overview.theme"] = _text(overview["theme"])
     plans: Dict[str, Any] = data["plans"] if isinstance(data.get("plans"), dict) else {}
-    for item in plans.get("items") or []:
+    for item in _list(plans.get("items")):
         if isinstance(item, dict) and _text(item.get("title")):
-            points = [p.strip() for p in item.get("points") or [] if _text(p)]
+            texts = [p.get("text") if isinstance(p, dict) else p for p in _list(item.get("points"))]
+            points = [p.strip() for p in texts if _text(p)]
             seed.candidates.append({"title": _text(item["title"]), "points": points})
     for key in ("achievements", "highlights"):
-        for theme in data.get(key) or []:
+        for theme in _list(data.get(key)):
             if not isinstance(theme, dict):
                 continue
-            attached = [f for p in theme.get("points") or [] if isinstance(p, dict) for f in p.get("figures") or []]
-            for figure in attached + list(theme.get("figures") or []):
+            attached = [f for p in _list(theme.get("points")) if isinstance(p, dict) for f in _list(p.get("figures"))]
+            for figure in attached + _list(theme.get("figures")):
                 if isinstance(figure, dict) and _text(figure.get("label")) and _number(figure.get("value")):
                     seed.figures.append({
                         "label": _text(figure["label"]),
