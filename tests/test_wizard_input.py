@@ -39,6 +39,19 @@ def test_the_value_is_asked_before_the_unit_and_a_unit_with_a_digit_is_refused(n
     _validates(tmp_path / "facts.yaml")
 
 
+@pytest.mark.parametrize("typed, said", [
+    ("1" * 400, "这个数太大了，请检查是否多写了数字（最大到 10 的 15 次方，即千万亿）"),
+    ("12345678901234567890", "这个数太大了，请检查是否多写了数字（最大到 10 的 15 次方，即千万亿）"),
+    ("0.0000001", "这个数太小了，请检查小数点的位置（最小到百万分之一）"),
+])
+def test_numbers_out_of_any_sane_range_are_asked_again(new, tmp_path: Path, typed: str, said: str) -> None:
+    answers = ANSWERS[:FIGURE + 1] + [typed] + ANSWERS[FIGURE + 1:]
+    result = new(answers, "facts.yaml")
+    assert result.exit_code == 0, result.output
+    assert f"：{typed}\n  输入有误：{said}。请重新输入。\n今年数值" in result.output
+    assert load_yaml_file(tmp_path / "facts.yaml").data == EXPECTED
+
+
 def test_a_unit_that_makes_the_value_wrong_asks_the_value_again(new, tmp_path: Path) -> None:
     at = ANSWERS.index("义务教育巩固率")
     answers = ANSWERS[:at + 1] + ["120", "%", "99.6"] + ANSWERS[at + 3:]

@@ -187,4 +187,5 @@ def test_from_a_fifo_is_refused_without_blocking(new, tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "2024.yaml")
     result = new(ANSWERS, "facts.yaml", "--from", "2024.yaml")
     assert result.exit_code == 1
-    assert result.stderr.startswith("错误：2024.yaml: 这是管道、设备或套接字等特殊文件，不是普通文件，不能作为上一年的事实表\n")
+    assert result.stderr == ("错误：2024.yaml: 这不是普通文件，而是命名管道（FIFO）；drafter 只读取普通文件\n"
+                             "提示：请给出保存在磁盘上的事实表\n")

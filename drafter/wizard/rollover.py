@@ -20,13 +20,12 @@ not depend on the file any more.
 """
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List
 
-from ..errors import FactSheetError, InputFileError
+from ..errors import FactSheetError
+from ..limits import FACT_SHEET, check_regular
 from ..facts.validate import check_file
 
 CARRIED_REPORT_FIELDS = ("org", "period", "leadership", "guidance", "signature")
@@ -58,24 +57,12 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _regular_file(path: Path) -> None:
-    """Refuse what is not a regular file before opening it (a FIFO would block forever)."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return  # missing or unreadable: check_file says so in its own words
-    if not stat.S_ISREG(mode):
-        what = "文件夹" if stat.S_ISDIR(mode) else "管道、设备或套接字等特殊文件"
-        raise InputFileError(f"这是{what}，不是普通文件，不能作为上一年的事实表", path=path,
-                             hint="--from 后面写上一年事实表（.yaml）的文件名")
-
-
 def _list(value: Any) -> List[Any]:
     return value if isinstance(value, list) else []
 
 
 def seed_from(path: Path) -> Seed:
-    _regular_file(path)
+    check_regular(path, FACT_SHEET)  # a FIFO would block the read forever
     report = check_file(path)
     if report.fatal is not None:
         raise report.fatal

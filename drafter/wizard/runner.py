@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional, Protocol, Sequence, Tuple, Union
 
+from .. import limits
 from ..facts import rules
 from ..facts.findings import Problem
 from .answers import clean_answer
@@ -302,6 +303,10 @@ def parse_value(kind: str, text: str, choices: Sequence[Tuple[str, str]] = ()) -
             return None, "只写数字，不要带单位或文字" if re.search(r"\d", text) else "请用阿拉伯数字填写"
         if kind == "int" and not isinstance(number, int):
             return None, "请写整数"
+        if not rules.finite(number) or abs(number) > limits.NUMBER_MAX_ABS:
+            return None, "这个数太大了，请检查是否多写了数字（最大到 10 的 15 次方，即千万亿）"
+        if 0 < abs(number) < limits.NUMBER_MIN_ABS:
+            return None, "这个数太小了，请检查小数点的位置（最小到百万分之一）"
         return number, None
     if kind == "date":
         compact = _COMPACT_DATE.match(text)
