@@ -1,31 +1,62 @@
-"""jieba's prefix dictionary is kept in drafter's own cache, read at once, and rebuilt when stale."""
+"""jieba's prefix dictionary is kept in drafter's own cache, read at once, and rebuilt when stale.
+
+Building the dictionary takes seconds, so it is built once for the module (`built`) and each test
+starts from a copy of that cache file.
+"""
 from __future__ import annotations
 
 import marshal
 import warnings
 from pathlib import Path
-from typing import Iterator, List
+from typing import Dict, Iterator, List
 
 import pytest
 
 from drafter.outline import tokenizer
 
+FAKE = {"扎实": 5, "扎": 0, "推进": 4, "推": 0}
 TEXT = "一年来，在区委、区政府的坚强领导下，扎实推进各项工作，圆满完成了全年目标任务。"
 
 
-@pytest.fixture()
-def builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[List[int]]:
-    """A fresh cache folder and tokenizer; the list counts how often jieba built the dictionary."""
+def _jieba():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import jieba
+    return jieba
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, object]]:
+    """One cold start in an empty cache folder: the cache it wrote and what jieba itself says."""
+    jieba = _jieba()
+    monkeypatch = pytest.MonkeyPatch()
+    folder = tmp_path_factory.mktemp("cold")
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(folder))
+    tokenizer.tokenizer.cache_clear()
+    words = tokenizer.lcut(TEXT)
+    tk = tokenizer.tokenizer()
+    yield {"cache": tokenizer.cache_path().read_bytes(), "words": words, "freq": tk.FREQ, "total": tk.total,
+           "jieba_words": jieba.Tokenizer().lcut(TEXT)}
+    monkeypatch.undo()
+    tokenizer.tokenizer.cache_clear()
+
+
+@pytest.fixture()
+def builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built: Dict[str, object]) -> Iterator[List[int]]:
+    """A cache folder holding a copy of the valid cache; the list counts dictionary builds.
+
+    A build here returns the tiny FAKE dictionary instead of spending seconds on jieba's.
+    """
+    jieba = _jieba()
     monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
+    tokenizer.cache_path().parent.mkdir(parents=True)
+    tokenizer.cache_path().write_bytes(built["cache"])  # type: ignore[arg-type]
     calls: List[int] = []
-    original = jieba.Tokenizer.gen_pfdict
 
     def counting(f):  # gen_pfdict is a staticmethod
         calls.append(1)
-        return original(f)
+        f.close()
+        return dict(FAKE), sum(FAKE.values())
 
     monkeypatch.setattr(jieba.Tokenizer, "gen_pfdict", staticmethod(counting))
     tokenizer.tokenizer.cache_clear()
@@ -33,50 +64,40 @@ def builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[List[int
     tokenizer.tokenizer.cache_clear()
 
 
-def _bare_jieba_words(text: str) -> List[str]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        import jieba
-    return jieba.Tokenizer().lcut(text)
+def test_the_cold_start_tokenises_as_jieba_does(built: Dict[str, object]) -> None:
+    assert built["words"] == built["jieba_words"]
+    assert marshal.loads(built["cache"])[1] == built["freq"]  # type: ignore[arg-type]
 
 
-def test_first_use_builds_and_caches_then_reads_the_cache(builds: List[int]) -> None:
-    words = tokenizer.lcut(TEXT)
-    assert builds == [1] and tokenizer.cache_path().is_file()
-    first = tokenizer.tokenizer()
-    tokenizer.tokenizer.cache_clear()
-    assert tokenizer.lcut(TEXT) == words
-    assert builds == [1], "the second tokenizer must come from the cache"
-    again = tokenizer.tokenizer()
-    assert again is not first and again.FREQ == first.FREQ and again.total == first.total
-    assert words == _bare_jieba_words(TEXT)
+def test_a_valid_cache_is_read_without_building(builds: List[int], built: Dict[str, object]) -> None:
+    assert tokenizer.lcut(TEXT) == built["words"]
+    tk = tokenizer.tokenizer()
+    assert builds == [] and tk.FREQ == built["freq"] and tk.total == built["total"]
 
 
-def test_a_cache_for_another_dictionary_is_rebuilt(builds: List[int]) -> None:
-    tokenizer.tokenizer()
-    key, freq, total = marshal.loads(tokenizer.cache_path().read_bytes())
+def test_a_cache_for_another_dictionary_is_rebuilt(builds: List[int], built: Dict[str, object]) -> None:
+    key, _freq, _total = marshal.loads(tokenizer.cache_path().read_bytes())
     stale = (key[0], key[1], key[2] + 1, key[3])  # dict.txt changed size
     tokenizer.cache_path().write_bytes(marshal.dumps((stale, {"假": 1}, 1)))
-    tokenizer.tokenizer.cache_clear()
-    assert tokenizer.lcut(TEXT) == _bare_jieba_words(TEXT)
-    assert builds == [1, 1]
-    assert marshal.loads(tokenizer.cache_path().read_bytes())[0] == key
+    assert tokenizer.tokenizer().FREQ == FAKE
+    assert builds == [1]
+    assert marshal.loads(tokenizer.cache_path().read_bytes()) == (key, FAKE, 9)
 
 
-@pytest.mark.parametrize("damage", [b"", b"\x00garbage", None])
-def test_a_damaged_cache_is_rebuilt(builds: List[int], damage: bytes) -> None:
-    tokenizer.tokenizer()
+def test_a_damaged_cache_is_rebuilt(builds: List[int], built: Dict[str, object]) -> None:
     data = tokenizer.cache_path().read_bytes()
-    tokenizer.cache_path().write_bytes(data[: len(data) // 2] if damage is None else damage)
-    tokenizer.tokenizer.cache_clear()
-    assert tokenizer.lcut(TEXT) == _bare_jieba_words(TEXT)
-    assert builds == [1, 1]
+    key = marshal.loads(data)[0]
+    tokenizer.cache_path().write_bytes(data[: len(data) // 2])
+    assert tokenizer.tokenizer().FREQ == FAKE
+    assert builds == [1]
+    assert marshal.loads(tokenizer.cache_path().read_bytes()) == (key, FAKE, 9)
 
 
 def test_an_unwritable_cache_folder_only_costs_time(builds: List[int], tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   built: Dict[str, object]) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("DRAFTER_CACHE_DIR", str(blocker / "cache"))
-    assert tokenizer.lcut(TEXT) == _bare_jieba_words(TEXT)
-    assert not (blocker / "cache").exists()
+    assert tokenizer.lcut("扎实推进") == ["扎实", "推进"]
+    assert builds == [1]
