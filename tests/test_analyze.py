@@ -34,6 +34,8 @@ def _compare(section: Any, want: Dict[str, Any]) -> List[Tuple[str, Any, Any]]:
     got = section.to_dict()
     diffs = [(key, got[key], want[key]) for key in ("canonical", "heading", "line", "level") if key in want
              and got[key] != want[key]]
+    if got.get("continued", False) != want.get("continued", False):
+        diffs.append(("continued", got.get("continued", False), want.get("continued", False)))
     if "children" in want:
         got_children = [(c["canonical"], c["heading"]) for c in got["children"]]
         want_children = [(c["canonical"], c["heading"]) for c in want["children"]]

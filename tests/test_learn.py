@@ -124,7 +124,9 @@ def test_learn_reports_of_other_agencies(tmp_path: Path) -> None:
 
     for part in outline.parts:
         assert part.presence == sum(part.key in set(labels(e["sections"])) for e in expectations), part.key
-    assert [p.key for p in outline.parts] == ["overview", "achievements", "highlights", "problems", "other", "plan"]
+    order = [p.key for p in outline.parts]
+    # “other” stands before the plan in some fixtures and after it (几点建议) in others
+    assert [k for k in order if k != "other"] == ["overview", "achievements", "highlights", "problems", "plan"]
 
 
 # -- the command ----------------------------------------------------------------------------

@@ -79,3 +79,17 @@ def is_tail_trigger(norm: str) -> bool:
 def inline_chrome_spans(norm: str):
     """(start, end) of watermarks and links inside a line of report text."""
     return [(m.start(), m.end()) for m in _INLINE.finditer(norm)]
+
+
+# A hosting site's own words about the page: 下面是小编整理的…, 欢迎阅读参考, how to write one.
+_SITE_INTRO = re.compile(
+    r"小编|本站|欢迎(?:大家)?(?:阅读|参考|借鉴|浏览|收藏|下载)|仅供(?:大家)?参考|供(?:大家|您)?参考借鉴"
+    r"|希望(?:对|能)(?:大家|你|您)有所帮助|以下是.{0,24}(?:整理|收集|分享|精选)|(?:整理|收集|精选)了.{0,24}(?:范文|篇)"
+    r"|怎么写|如何写|写作(?:要点|技巧|格式|思路)|范文(?:大全|精选|参考)")
+SITE_INTRO_MAX_CHARS = 160
+
+
+def is_site_intro(norm: str) -> bool:
+    """A hosting site's introduction of the page (or advice on how to write one), not report text."""
+    text = norm.strip()
+    return 0 < len(text) <= SITE_INTRO_MAX_CHARS and bool(_SITE_INTRO.search(text))

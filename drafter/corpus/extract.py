@@ -53,30 +53,89 @@ def _title_ok(norm: str) -> bool:
             and not _SITE.search(text) and not starts_with_marker(text))
 
 
+# What hosting sites put around a title: 文档介绍：, 【篇一】, 篇1：, 《…》, …范文1, (2), （精选5篇）
+_TITLE_PREFIX = re.compile(
+    r"(?:(?:文档介绍|文档简介|内容简介|内容摘要|标题)\s*[：]\s*|【\s*篇\s*[一二三四五六七八九十\d]{1,3}\s*】\s*"
+    r"|篇\s*[一二三四五六七八九十\d]{1,3}\s*[：、.]\s*|第\s*[一二三四五六七八九十\d]{1,3}\s*篇\s*[：、.]?\s*"
+    r"|范文\s*[一二三四五六七八九十\d]{1,3}\s*[：、.]\s*|《)")
+_TITLE_SUFFIX = re.compile(
+    r"(?:》|范文\s*\d{1,2}|(?<=[结告划算料排点])\s*\d{1,2}|\s*[（]\s*\d{1,2}\s*[）]|\s*[（][^（）]{0,8}(?:精选|通用|合集|篇|范文)[^（）]{0,8}[）]"
+    r"|\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?)$")
+
+
+def _title_span(norm: str) -> Optional[Tuple[int, int]]:
+    """(start, end) of the title a line holds: the line without what a hosting site wraps around
+    it, or what precedes a site name (``…总结_某某网``)."""
+    lead = len(norm) - len(norm.lstrip())
+    a, b = lead, len(norm.rstrip())
+    cut = _SITE_SEPARATOR.search(norm, a)
+    for end in ([b] + ([cut.start()] if cut else [])):
+        start, stop = a, end
+        wrapped = False
+        for _ in range(4):  # bounded: at most a few layers of wrapping
+            before = (start, stop)
+            m = _TITLE_PREFIX.match(norm, start, stop)
+            if m and m.end() > start:
+                start, wrapped = m.end(), True
+            m = _TITLE_SUFFIX.search(norm[start:stop])
+            if m and m.start() > 0:
+                stop, wrapped = start + m.start(), True
+            elif wrapped and norm[start:stop].endswith("范文"):
+                stop -= 2  # a bare …范文 is part of a title unless the site wrapped it otherwise too
+            while stop > start and norm[stop - 1] == " ":
+                stop -= 1
+            if (start, stop) == before:
+                break
+        if _title_ok(norm[start:stop]):
+            return start, stop
+    return None
+
+
 def _title_text(norm: str) -> Optional[str]:
-    """The title a line holds: the whole line, or what precedes a site name (``…总结_某某网``)."""
-    text = norm.strip()
-    if _title_ok(text):
-        return text
-    cut = _SITE_SEPARATOR.split(text, maxsplit=1)[0].strip()
-    return cut if cut != text and _title_ok(cut) else None
+    span = _title_span(norm)
+    return norm[span[0]:span[1]] if span else None
 
 
-def _find_title(runs: List[Run], flags: List[bool], styles: List[str]) -> Optional[Tuple[int, int, int]]:
-    """(index of the title line, index of its last repetition, length of the title) in the head."""
+_SPEECH_SUBTITLE = re.compile(r"^[-—–]{1,2}\s*在.{2,50}(?:会议|大会|会|座谈会|论坛|仪式|典礼)上的.{0,12}(?:报告|讲话|发言|致辞)")
+_SPEAKER = re.compile(r"(?:局长|书记|主任|县长|市长|区长|镇长|乡长|校长|院长|行长|主席|部长|处长|厅长|所长|站长|馆长)\s*[^\s，。]{2,4}$")
+
+
+def _speech_title(runs: List[Run], flags: List[bool], limit: int) -> Optional[Tuple[int, int, int, int]]:
+    """(title index, subtitle index, start, end) of a speech-style report: a main title line,
+    then ——在…会议上的工作报告 (its main title need not say 总结 or 报告)."""
+    for i in range(1, limit):
+        if not _SPEECH_SUBTITLE.match(runs[i].norm.strip()):
+            continue
+        j = i - 1
+        while j >= 0 and not runs[j].norm.strip():
+            j -= 1
+        text = runs[j].norm.strip() if j >= 0 else ""
+        if j >= 0 and not flags[j] and 4 <= len(text) <= 50 and not _TITLE_PUNCT.search(text) \
+                and not starts_with_marker(text):
+            lead = len(runs[j].norm) - len(runs[j].norm.lstrip())
+            return j, i, lead, lead + len(text)
+    return None
+
+
+def _find_title(runs: List[Run], flags: List[bool], styles: List[str]) -> Optional[Tuple[int, int, int, int]]:
+    """(index of the title line, index of its last repetition, start and end of the title in it)."""
     limit = min(len(runs), HEAD_LINES)
     for i in range(limit):
         if starts_with_marker(runs[i].norm.strip()):
             limit = i
             break
-    best: Optional[Tuple[float, int, int, int]] = None
+    speech = _speech_title(runs, flags, limit)
+    if speech is not None:
+        return speech
+    best: Optional[Tuple[float, int, int, int, int]] = None
     for i in range(limit):
-        text = None if flags[i] else _title_text(runs[i].norm)
-        if text is None:
+        span = None if flags[i] else _title_span(runs[i].norm)
+        if span is None:
             continue
+        text = runs[i].norm[span[0]:span[1]]
         last = i
         for j in range(i + 1, limit):
-            if runs[j].norm.strip() == text:
+            if _title_text(runs[j].norm) == text:
                 last = j
         score = 1.0 + (3 if last > i else 0) + (2 if _STRONG_TITLE.search(text) else 0)
         score += 1 if _YEAR.search(text) else 0
@@ -86,8 +145,19 @@ def _find_title(runs: List[Run], flags: List[bool], styles: List[str]) -> Option
         if following is not None and _substantial(following.norm):
             score += 2
         if best is None or score > best[0]:
-            best = (score, i, last, len(text))
-    return (best[1], best[2], best[3]) if best else None
+            best = (score, i, last, span[0], span[1])
+    return (best[1], best[2], best[3], best[4]) if best else None
+
+
+def _opening_before_repeat(runs: List[Run], flags: List[bool], index: int, last: int) -> bool:
+    """A site that repeats the title after the opening paragraph: the text between the two is the
+    opening (not a teaser) when what follows the repetition is a heading, not another opening."""
+    between = [r for k, r in enumerate(runs[index + 1:last], index + 1) if not flags[k] and _substantial(r.norm)]
+    if not between:
+        return False
+    after = next((r for k, r in enumerate(runs[last + 1:], last + 1)
+                  if r.norm.strip() and not flags[k]), None)
+    return after is not None and starts_with_marker(after.norm.strip())
 
 
 def _split_glued_title(run: Run) -> Optional[Tuple[Run, Run]]:
@@ -119,9 +189,15 @@ def _join_org_line(runs: List[Run], flags: List[bool], index: int) -> Optional[R
 
 
 def _byline(text: str) -> bool:
-    """An organisation's name alone under the title (``某某县教育局``), as some reports sign at the top."""
-    return len(text) <= 20 and not _TITLE_PUNCT.search(text) and bool(_ORG_END.search(text)) \
+    """An organisation's name alone under the title (``某某县教育局``), as some reports sign at the
+    top, or a speaker's office and name (``县教育局局长  某某某``)."""
+    return len(text) <= 30 and not _TITLE_PUNCT.search(text) and bool(_ORG_END.search(text) or _SPEAKER.search(text)) \
         and not starts_with_marker(text)
+
+
+# A collection page's next report: 【篇二】, 篇2：, 第二篇, 范文二
+_NEXT_REPORT = re.compile(r"^(?:【\s*篇\s*(?:[二三四五六七八九十]|[2-9]|\d\d)\s*】|篇\s*(?:[二三四五六七八九十]|[2-9]|\d\d)\s*[：、.]"
+                          r"|第\s*[二三四五六七八九十]\s*篇|范文\s*(?:[二三四五六七八九十]|[2-9])\s*[：、.])")
 
 
 def _closing(body: List[Run]) -> Tuple[List[Run], List[Run]]:
@@ -143,22 +219,26 @@ def extract(doc: Document) -> Extracted:
     norms = normalize_lines(texts, script)
     runs = [Run(number, 0, raw, norm) for (number, raw), norm in zip(doc.lines, norms)]
     heading_like = [starts_with_marker(n.strip()) for n in norms]
-    flags = [chrome.is_chrome(n, h) for n, h in zip(norms, heading_like)]
+    flags = [chrome.is_chrome(n, h) or (not h and chrome.is_site_intro(n)) for n, h in zip(norms, heading_like)]
     styles = [doc.styles.get(number, "") for number, _ in doc.lines]
 
     title_run: Optional[Run] = None
     title_line: Optional[int] = None
+    title_index = -1
     start = 0
     found = _find_title(runs, flags, styles)
     if found is not None:
-        index, last, length = found
-        title_run = runs[index].strip().cut(0, length)
+        index, last, a, b = found
+        title_index = index
+        title_run = runs[index].cut(a, b)
         org = _join_org_line(runs, flags, index)
         if org is not None:
             org = org.strip()
             title_run = Run(org.line, org.col, org.raw + title_run.raw, org.norm + title_run.norm)
         title_line = title_run.line
         start = last + 1
+        if last > index and _opening_before_repeat(runs, flags, index, last):
+            start = index + 1
         while start < len(runs) and (not runs[start].norm.strip() or flags[start]
                                      or _SUBTITLE.match(runs[start].norm.strip())
                                      or _byline(runs[start].norm.strip())):
@@ -170,6 +250,7 @@ def extract(doc: Document) -> Extracted:
     last_text = max((i for i in range(start, len(runs)) if _substantial(runs[i].norm) and not flags[i]),
                     default=len(runs) - 1)
     end = next((i for i in range(last_text + 1, len(runs)) if chrome.is_tail_trigger(runs[i].norm)), len(runs))
+    end = next((i for i in range(start, end) if _NEXT_REPORT.match(runs[i].norm.strip())), end)
 
     title_norm = title_run.norm if title_run else None
     body: List[Run] = []
@@ -179,6 +260,8 @@ def extract(doc: Document) -> Extracted:
             continue
         if title_norm and run.norm.strip().startswith(title_norm) and len(run.norm.strip()) > len(title_norm) + 10:
             continue  # a teaser gluing the title to the opening lines
+        if title_norm and i != title_index and _title_text(run.norm) == title_norm.strip():
+            continue  # the title repeated by the site after the opening
         for a, b in reversed(chrome.inline_chrome_spans(run.norm)):
             run = run.blank(a, b)
         run = run.strip()

@@ -1,4 +1,4 @@
-"""Heading number markers as reports type them: 一、 一. （一） 1. 1、 （1） 1） ① 第一部分.
+"""Heading number markers as reports type them: 一、 一. （一） 1. 1、 （1） 1） ① 第一部分 第一、 壹、.
 
 Markers are matched on normalised text (so ``(一)`` and ``（一）``, ``1．`` and ``1.`` are one
 style each); a style id names the shape and `pattern` gives the form the renderer writes, with
@@ -12,10 +12,17 @@ from typing import Dict, Optional
 
 _CN = "一二三四五六七八九十"
 CN_NUM = f"[{_CN}]{{1,3}}"
+_DAXIE = "壹贰叁参肆伍陆柒捌玖拾"  # capital numerals (壹、貳、參、 after t2s), common in 港澳台 reports
+DX_NUM = f"[{_DAXIE}]{{1,3}}"
+_DAXIE_VALUE = {"壹": "一", "贰": "二", "叁": "三", "参": "三", "肆": "四", "伍": "五", "陆": "六", "柒": "七",
+                "捌": "八", "玖": "九", "拾": "十"}
 
 # style id → (regex, pattern for the renderer, conventional rank: 0 is the outermost)
 _STYLE_DEFS = (
     ("part", rf"第\s*({CN_NUM}|\d{{1,2}})\s*(?:部分|篇|章)\s*[、，：.]?", "第{cn}部分", 0),
+    # 第一、/第一，: the ordinal form; the renderer keeps its own numbering for it (no pattern)
+    ("di", rf"第\s*({CN_NUM})\s*[、，]", "", 1),
+    ("dx", rf"({DX_NUM})\s*[、.，]", "", 0),
     ("cn、", rf"({CN_NUM})\s*、", "{cn}、", 1),
     ("cn.", rf"({CN_NUM})\s*\.(?!\d)", "{cn}.", 1),
     ("(cn)", rf"（\s*({CN_NUM})\s*）\s*[、.]?", "（{cn}）", 2),
@@ -30,7 +37,7 @@ PATTERNS: Dict[str, str] = {s[0]: s[2] for s in _STYLE_DEFS}
 RANKS: Dict[str, int] = {s[0]: s[3] for s in _STYLE_DEFS}
 _STYLE_RES = tuple((s[0], re.compile(s[1])) for s in _STYLE_DEFS)
 # One regex for "does a marker start here?", tried before the per-style ones.
-_ANY = re.compile(r"第\s*[一二三四五六七八九十\d]|[一二三四五六七八九十]{1,3}\s*[、.]|（\s*[一二三四五六七八九十\d]|\d{1,2}\s*[.、）]|[\u2460-\u2473]")
+_ANY = re.compile(r"第\s*[一二三四五六七八九十\d]|[壹贰叁参肆伍陆柒捌玖拾]{1,3}\s*[、.，]|[一二三四五六七八九十]{1,3}\s*[、.]|（\s*[一二三四五六七八九十\d]|\d{1,2}\s*[.、）]|[\u2460-\u2473]")
 # What right after a marker shows it is not a heading: "一、二年级", "1、2、3", "3）%" …
 _NOT_AFTER = re.compile(rf"{CN_NUM}\s*[、年]|\d{{1,2}}\s*[、.）]|[%％、，。）：；]")
 
@@ -49,6 +56,7 @@ class Marker:
 def cn_to_int(text: str) -> Optional[int]:
     """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23."""
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    text = "".join(_DAXIE_VALUE.get(c, c) for c in text)
     if not text or any(c not in digits and c != "十" for c in text):
         return None
     if "十" not in text:

@@ -40,11 +40,14 @@ class Document:
     lines: List[Tuple[int, str]]  # (1-based line or paragraph number, text); a number may repeat
     encoding: Optional[str] = None
     styles: Dict[int, str] = field(default_factory=dict)  # .docx: paragraph number → style name
+    levels: Dict[int, int] = field(default_factory=dict)  # .docx: paragraph number → outline level (1-9)
+    bold: Dict[int, bool] = field(default_factory=dict)  # .docx: paragraph number → all its text bold
 
     @property
     def outline_levels(self) -> Dict[int, int]:
-        """.docx: paragraph number → level, for paragraphs in a Word heading style (标题 1, Heading 2 …)."""
-        out = {}
+        """.docx: paragraph number → level, for paragraphs in a Word heading style (标题 1, Heading 2 …)
+        or with an outline level set on the paragraph or its style (大纲级别)."""
+        out = dict(self.levels)
         for number, name in self.styles.items():
             m = _HEADING_STYLE.match(name or "")
             if m:
@@ -135,15 +138,55 @@ def _read_docx(path: Path, data: bytes) -> Document:
                              hint="请用 Word 或 WPS 打开后重新保存为 .docx") from exc
     lines: List[Tuple[int, str]] = []
     styles: Dict[int, str] = {}
+    levels: Dict[int, int] = {}
+    bold: Dict[int, bool] = {}
     for number, paragraph in enumerate(document.paragraphs, 1):
         lines.append((number, _join_breaks(paragraph.text)))
         try:
-            styles[number] = paragraph.style.name if paragraph.style is not None else ""
+            style = paragraph.style
+            styles[number] = style.name if style is not None else ""
         except (KeyError, ValueError):
-            styles[number] = ""
+            style, styles[number] = None, ""
+        level = _outline_level(paragraph._p, style)
+        if level:
+            levels[number] = level
+        runs = [r for r in paragraph.runs if r.text.strip()]
+        if runs and all(_is_bold(r, style) for r in runs):
+            bold[number] = True
     if not any(t.strip() for _, t in lines):
         raise InputFileError("文件中没有文字", path=path)
-    return Document(path, "docx", lines, None, styles)
+    return Document(path, "docx", lines, None, styles, levels, bold)
+
+
+def _outline_level(p_element, style) -> Optional[int]:
+    """The paragraph's 大纲级别 (w:outlineLvl 0-8 → level 1-9) set on it or on its style chain."""
+    from docx.oxml.ns import qn
+
+    holders = [p_element.pPr] if p_element.pPr is not None else []
+    seen = 0
+    while style is not None and seen < 10:  # bounded: style chains are short, a loop is malformed
+        holders.append(style.element.pPr)
+        style, seen = style.base_style, seen + 1
+    for pPr in holders:
+        if pPr is None:
+            continue
+        found = pPr.find(qn("w:outlineLvl"))
+        if found is not None:
+            try:
+                value = int(found.get(qn("w:val")))
+            except (TypeError, ValueError):
+                return None
+            return value + 1 if 0 <= value <= 8 else None  # 9 is “body text”
+    return None
+
+
+def _is_bold(run, style) -> bool:
+    if run.bold is not None:
+        return bool(run.bold)
+    try:
+        return bool(style is not None and style.font.bold)
+    except (AttributeError, ValueError):
+        return False
 
 
 # -- .md -----------------------------------------------------------------------------------

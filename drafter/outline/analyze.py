@@ -22,7 +22,8 @@ def analyze_document(doc: Document, vocabulary: Optional[Vocabulary] = None) -> 
     """The labelled outline of a document already read."""
     found = extract(doc)
     paras = paragraphs(found.body)
-    opening, sections = build_sections(paras, doc.outline_levels)
+    opening, sections = build_sections(paras, doc.outline_levels, doc.bold,
+                                       report_year(found.title_norm, [], ""))
     opening_text = "".join(p.norm for p in opening)
     year = report_year(found.title_norm, sections, opening_text)
     classify(sections, year, vocabulary or Vocabulary())

@@ -1,10 +1,19 @@
-"""Which canonical part each section is: heading words, the order parts come in, and position.
+"""Which canonical part each section is: structure, position and words together.
 
-Top-level sections are labelled together (a Viterbi pass): each gets word evidence from the
-built-in prior and the vocabulary learned from a corpus, and going back in the usual order
-(主要工作 → 特色亮点 → 存在问题 → 工作打算) costs a penalty, so theme headings without part words
-inherit the part they stand in and a report without a wrapping 主要工作 still reads right.
-Nested sections keep their parent's part unless their own words clearly say otherwise.
+The model.  Top-level sections are labelled together by a Viterbi pass over additive scores:
+each section's *emission* per part sums (1) its heading's words — the built-in prior of the
+genre plus the vocabulary learned from a corpus, halved for the non-work parts when the heading
+is a theme sentence (a comma, more than 18 characters, a figure, or a result such as 水平不断提高);
+(2) its position — the first numbered part after the opening is usually this year's work, the
+last one usually the plan; (3) its size and content — a part holding most of the text under
+several subsections is the year's work whatever its heading says (重点工作及特色亮点), figures and
+past actions point to the work, future tense (将/力争/计划) to the plan; suggestions to the
+superior body (几点建议, 意见和想法) are other, never plan; (4) a part with no heading keeps the
+part its opening sentence signals.  Transitions cost a penalty for going back in the usual order
+(主要工作 → 特色亮点 → 存在问题 → 工作打算) and for returning to the work after an “other” part, so
+theme headings without part words inherit the part they stand in.  Nested sections keep their
+parent's part unless their own words clearly say otherwise.  Every contribution is recorded as
+a line of evidence (`drafter analyze --explain`).
 """
 from __future__ import annotations
 
@@ -22,6 +31,7 @@ LAST_IS_PLAN = 0.4
 OVERRIDE_MIN = 3.0  # a nested heading leaves its parent's part only on this much evidence
 PART_HEADING_MAX = 16  # a heading naming a part is short; a longer one states a theme
 LEARNED_MAX = 1.5
+OTHER_THEN_WORK = 1.5  # the year's work rarely resumes after a part such as 面临的形势 or 荣誉
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
@@ -65,36 +75,116 @@ def report_year(title: Optional[str], sections: Sequence[Section], opening: str)
             return int(m.group(1)) - 1
     found = [int(y) for y in _YEAR.findall(opening[:600])]
     if found:
-        return max(set(found), key=lambda y: (found.count(y), y))
+        return max(set(found), key=lambda y: (found.count(y), -y))  # a tie: the later year is the plan's
     return None
 
 
-def heading_scores(text: str, year: Optional[int], vocabulary: Vocabulary, body: str = "") -> Dict[str, float]:
+_THEME_RESULT = re.compile(
+    r"(?:不断|持续|显著|稳步|明显|进一步|全面|大幅|有效)(?:提高|提升|增强|加强|改善|完善|优化|扩大|加快|深化|巩固|向好)"
+    r"|取得(?:新|明显|显著|积极)?(?:成效|进展|突破|成果)|水平(?:不断|持续|稳步|显著)")
+_FIGURE_IN_HEADING = re.compile(r"(?<![\d年])\d+(?:\.\d+)?\s*(?:项|个|人|次|件|所|场|%|万|亿|家|名|篇|条|户|公里)")
+_SUGGESTION = re.compile(r"建议|意见和想法|意见与想法|意见和建议|意见建议|几点想法|几点思考|几点意见|请求|恳请")
+
+
+def _note(notes: Optional[List[str]], text: str) -> None:
+    if notes is not None:
+        notes.append(text)
+
+
+def _zh(part: str) -> str:
+    from .model import PART_NAMES_ZH
+
+    return PART_NAMES_ZH.get(part, part)
+
+
+def heading_scores(text: str, year: Optional[int], vocabulary: Vocabulary, body: str = "",
+                   notes: Optional[List[str]] = None) -> Dict[str, float]:
     scores = {p: 0.0 for p in PARTS}
     text = NOT_CUES.sub("", text)
     for part, cues in PRIOR.items():
-        scores[part] += sum(w for cue, w in cues.items() if cue in text)
-    if PROBLEM_AS_ACTION.search(text):
+        hits = [cue for cue in cues if cue in text]
+        if hits:
+            scores[part] += sum(cues[c] for c in hits)
+            _note(notes, f"标题用词“{'、'.join(hits)}”→{_zh(part)} +{sum(cues[c] for c in hits):.1f}")
+    if PROBLEM_AS_ACTION.search(text) and scores["problems"]:
         scores["problems"] *= 0.2
+        _note(notes, "标题是解决问题的工作（如“补齐短板”），不是问题本身：存在问题 ×0.2")
     for part, value in vocabulary.score(text).items():
         if part in scores:
             scores[part] += value
+            _note(notes, f"学到的标题用词→{_zh(part)} +{value:.1f}")
     if year is not None:
         if f"{year + 1}年" in text:
             scores["plan"] += 3.0
+            _note(notes, f"标题写的是下一年（{year + 1}年）→工作打算 +3.0")
         elif f"{year}年" in text:
             scores["achievements"] += 1.5
-    if "，" in text or len(text) > 18:  # a theme sentence, not the name of a part
+            _note(notes, f"标题写的是总结年度（{year}年）→主要工作 +1.5")
+    if _SUGGESTION.search(text):
+        scores["other"] += 3.0
+        scores["plan"] *= 0.3
+        _note(notes, "标题是向上级提的建议或意见→其他 +3.0，工作打算 ×0.3")
+    theme = _THEME_RESULT.search(text) or _FIGURE_IN_HEADING.search(text)
+    if "，" in text or len(text) > 18 or theme:  # a theme sentence, not the name of a part
         for part in ("highlights", "problems", "other", "plan"):
             scores[part] *= 0.5
+        if theme:
+            scores["achievements"] += 2.0
+        _note(notes, "标题是一项工作的主题句（" + ("写了成效或数字" if theme else "较长或带逗号") + "），不像部分名称："
+              + ("主要工作 +2.0，" if theme else "") + "其余部分 ×0.5")
     opening = body[:60]
     for part, cues in BODY_PRIOR.items():
-        scores[part] += sum(w for cue, w in cues.items() if cue in opening)
+        hits = [cue for cue in cues if cue in opening]
+        if hits:
+            scores[part] += sum(cues[c] for c in hits)
+            _note(notes, f"正文开头用词“{'、'.join(hits)}”→{_zh(part)} +{sum(cues[c] for c in hits):.1f}")
     return scores
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|个|人|次|件|所|场|项|公里|元|户|家|座|亩|名|篇|条|间|台|处|吨|平方米|百分点)")
+_FUTURE = re.compile(r"将(?!军)|力争|争取|计划|拟|确保|要(?=[加进坚全深持狠抓把做切]|以)")
+CONTENT_MIN_CHARS = 80
+SIZE_SHARE = 0.5
+
+
+def _content_text(section: Section) -> str:
+    return "".join(s.text + "".join(s.body) for s in section.walk())
+
+
+def _structure(section: Section, index: int, sections: Sequence[Section], scores: Dict[str, float],
+               notes: Optional[List[str]]) -> None:
+    """Position, size and content evidence, added to a top-level section's word scores."""
+    if section.opened_by:
+        scores[section.opened_by] += 10.0
+        _note(notes, f"没有标题，开头句表明是{_zh(section.opened_by)} +10.0")
+    if index == 0 and not section.continued:
+        scores["achievements"] += 1.0
+        _note(notes, "位置：开头之后的第一个部分（通常是本年工作）→主要工作 +1.0")
+    if index == len(sections) - 1 and len(sections) > 1:
+        scores["plan"] += LAST_IS_PLAN
+        _note(notes, f"位置：最后一个部分→工作打算 +{LAST_IS_PLAN}")
+    total = sum(s.chars() for s in sections)
+    if total and len(section.children) >= 2 and section.chars() >= SIZE_SHARE * total and len(sections) > 1:
+        scores["achievements"] += 3.0
+        for part in ("highlights", "other"):
+            scores[part] *= 0.5
+        _note(notes, f"篇幅：占全文 {section.chars() * 100 // total}%，含 {len(section.children)} 个小标题，"
+              "是全年工作的主体→主要工作 +3.0，特色亮点、其他 ×0.5")
+    content = _content_text(section)
+    if len(content) >= CONTENT_MIN_CHARS:
+        figures, future = len(_FIGURE.findall(content)), len(_FUTURE.findall(content))
+        if figures >= 2 and figures > future:
+            scores["achievements"] += 1.0
+            _note(notes, f"内容：{figures} 处数字、{future} 处将来时→主要工作 +1.0")
+        elif future >= 3 and future > 2 * figures:
+            scores["plan"] += 1.0
+            _note(notes, f"内容：{future} 处将来时（将、力争、计划……）、{figures} 处数字→工作打算 +1.0")
 
 
 def _viterbi(emissions: List[Dict[str, float]]) -> List[str]:
     def transition(a: str, b: str) -> float:
+        if a == "other" and b == "achievements":
+            return -OTHER_THEN_WORK
         if a == "other" or b == "other":
             return 0.0
         return -BACKWARD if _ORDER[b] < _ORDER[a] else 0.0
@@ -141,11 +231,18 @@ def classify(sections: List[Section], year: Optional[int], vocabulary: Vocabular
         return
     emissions = []
     for i, section in enumerate(sections):
-        scores = heading_scores(section.text, year, vocabulary, section.body[0] if section.body else "")
+        notes: List[str] = []
+        scores = heading_scores(section.text, year, vocabulary, section.body[0] if section.body else "", notes)
         scores["achievements"] += THEME_DEFAULT
-        if i == len(sections) - 1 and len(sections) > 1:
-            scores["plan"] += LAST_IS_PLAN
+        _structure(section, i, sections, scores, notes)
         emissions.append(scores)
-    for section, label in zip(sections, _viterbi(emissions)):
+        section.evidence = notes
+    labels = _viterbi(emissions)
+    for i, (section, label) in enumerate(zip(sections, labels)):
         section.canonical = label
+        ranked = sorted(PARTS, key=lambda p: -emissions[i][p])
+        runner = next(p for p in ranked if p != label)
+        section.evidence.append(f"合计：{_zh(label)} {emissions[i][label]:.1f}，其次{_zh(runner)} "
+                                f"{emissions[i][runner]:.1f}" + ("" if ranked[0] == label else
+                                                                 "（按各部分的先后顺序选定）"))
         _label_children(section, year, vocabulary)

@@ -17,6 +17,7 @@ from typing import Dict, List, Optional, Tuple
 from ..corpus.markers import RANKS as MARKER_RANKS
 from ..corpus.markers import Marker, marker_at
 from .classify import Vocabulary, heading_scores
+from .lexicon import OVERVIEW_CUES, PART_OPENERS
 from .segment import Para
 from .tree import Section
 
@@ -38,6 +39,7 @@ class Accepted:
     index: int
     marker: Marker
     level: int
+    key: str = ""  # the style as placed in this document ("cn、#2" for 一、 restarted under 一、)
 
 
 def _demote_leading_lists(found: List[Tuple[int, Marker]]) -> List[Tuple[int, Marker]]:
@@ -59,9 +61,11 @@ def _short_heading(text: str) -> bool:
     return 0 < len(text) <= 20 and not re.search(r"[。，；！？]", text)
 
 
-def _plain_headings(paras: List[Para], found: List[Tuple[int, Marker]]) -> List[Tuple[int, Marker]]:
+def _plain_headings(paras: List[Para], found: List[Tuple[int, Marker]],
+                    bold: Dict[int, bool]) -> List[Tuple[int, Marker]]:
     """Unnumbered part headings (``存在的问题``, ``明年工作打算``) in a report without numbered
-    top-level headings: short lines that name a part, followed by text; two at least."""
+    top-level headings: short lines that name a part (or, in .docx, short bold paragraphs),
+    followed by text; two at least."""
     if any(RANKS[m.style] <= 1 for _, m in found):
         return []
     numbered = {i for i, _ in found}
@@ -70,7 +74,10 @@ def _plain_headings(paras: List[Para], found: List[Tuple[int, Marker]]) -> List[
         text = para.norm.strip().rstrip("：:")
         if i in numbered or not PLAIN_CHARS[0] <= len(text) <= PLAIN_CHARS[1] or _NOT_PLAIN.search(text):
             continue
-        if max(heading_scores(text, None, Vocabulary()).values()) >= PLAIN_MIN_SCORE:
+        score = max(heading_scores(text, None, Vocabulary()).values())
+        if re.match(r"(?:19|20)\d\d\s*年", text):
+            score += 1.0  # “2025年工作安排”: a year names the period the part is about
+        if score >= PLAIN_MIN_SCORE or bold.get(para.line):
             out.append((i, Marker(PLAIN, len(out) + 1, len(para.norm) - len(para.norm.lstrip()))))
     return out if len(out) >= 2 else []
 
@@ -87,44 +94,108 @@ def _word_headings(paras: List[Para], outline_levels: Dict[int, int],
     return out
 
 
-def assign_levels(paras: List[Para], outline_levels: Optional[Dict[int, int]] = None) -> List[Accepted]:
-    """The paragraphs that open a section, with their level."""
+_TOP_STYLES = ("part", "di", "dx", "cn、", "cn.")
+NESTED = "#2"  # suffix of a style restarted one level down (一、 inside 一、)
+
+
+def _names_another_part(text: str) -> bool:
+    """A short heading whose words name a part other than this year's work (存在的问题, 下一步打算)."""
+    text = text.strip()
+    if not 2 <= len(text) <= 20 or re.search(r"[。，；！？]", text):
+        return False
+    scores = heading_scores(text, None, Vocabulary())
+    return max(scores[p] for p in ("problems", "plan", "other", "highlights")) >= 2.5
+
+
+def _mid_report_start(found: List[Tuple[int, Marker]]) -> Optional[Tuple[str, int]]:
+    """(top style, its first ordinal) when the text starts inside a part: lower headings come
+    first and the top-level style, when it appears, does not start at one (a page 2 of 3)."""
+    if not found:
+        return None
+    first = found[0][1].style
+    for _, marker in found:
+        if marker.style in _TOP_STYLES and RANKS[marker.style] < RANKS[first]:
+            return (marker.style, marker.ordinal) if marker.ordinal >= 2 else None
+    return None
+
+
+def assign_levels(paras: List[Para], outline_levels: Optional[Dict[int, int]] = None,
+                  bold: Optional[Dict[int, bool]] = None) -> Tuple[List[Accepted], bool]:
+    """(the paragraphs that open a section with their level, whether the text starts mid-report).
+
+    Levels are decided per document: a style's level is where it first appears, except that a
+    style restarting at 一 right under a heading of its own style is a level further down, and a
+    text whose top-level numbering starts at 二 after lower headings has started mid-report."""
     found = [(i, m) for i, p in enumerate(paras) for m in [marker_at(p.norm)] if m is not None]
-    found = _demote_leading_lists(found)
+    midway = _mid_report_start(found)
+    if midway is None:  # lower headings before the first top-level one are a list in the opening
+        found = _demote_leading_lists(found)
     found = sorted(found + _word_headings(paras, outline_levels or {}, found), key=lambda item: item[0])
-    plain = _plain_headings(paras, found)
+    plain = _plain_headings(paras, found, bold or {})
     found = sorted(found + plain, key=lambda item: item[0])
     style_level: Dict[str, int] = {PLAIN: 1} if plain else {}
-    last_in_parent: Dict[Tuple[int, str], int] = {}
     last_global: Dict[str, int] = {}
+    if midway is not None:
+        style_level[midway[0]] = 1
+        last_global[midway[0]] = midway[1] - 1
+    last_in_parent: Dict[Tuple[int, str], int] = {}
     stack: List[Accepted] = []
     accepted: List[Accepted] = []
-    for index, marker in found:
-        style, n = marker.style, marker.ordinal
-        new_style = style not in style_level
-        level = style_level.get(style, len(style_level) + 1)
+    lenient = midway is not None  # the first lower headings continue a sequence begun on an earlier page
+
+    def fits(key: str, n: int) -> Tuple[bool, int, List[Accepted]]:
+        level = style_level.get(key, len(style_level) + 1)
         parents = [a for a in stack if a.level < level]
         parent = parents[-1].index if parents else -1
-        previous = last_in_parent.get((parent, style))
-        if style in _ALWAYS:
+        previous = last_in_parent.get((parent, key))
+        if key.split("#")[0] in _ALWAYS:
             ok = True
-        elif new_style:
-            ok = n <= 2
+        elif key not in style_level:
+            ok = n <= 2 or lenient
         elif previous is None:
-            ok = n == 1 or n == last_global.get(style, 0) + 1
+            ok = n == 1 or n == last_global.get(key, 0) + 1 or (lenient and level > 1)
         else:
-            ok = n in (previous + 1, previous + 2) or (n == 1 and level > 1) \
-                or (n == previous and level == 1 and _short_heading(paras[index].norm[marker.end:]))
-        if not ok:
+            ok = n in (previous + 1, previous + 2) or (n == 1 and level > 1)
+        return ok, level, parents
+
+    for index, marker in found:
+        style, n = marker.style, marker.ordinal
+        nested = style + NESTED
+        candidates = [style]
+        if style in style_level and style not in _ALWAYS:
+            if n == 1 and stack and stack[-1].key == style:
+                candidates = [nested]  # 一、 right under 一、: the style restarts one level down
+            elif nested in style_level and any(a.key == nested for a in stack):
+                candidates = [nested, style]
+        choice = None
+        for key in candidates:
+            ok, level, parents = fits(key, n)
+            if not ok and key == style and n == last_in_parent.get((parents[-1].index if parents else -1, key)) \
+                    and level == 1 and _short_heading(paras[index].norm[marker.end:]):
+                ok = True  # a repeated 二、 on a short line is a numbering slip
+            if ok:
+                choice = (key, level, parents)
+                if key == nested and len(candidates) > 1 and _names_another_part(paras[index].norm[marker.end:]):
+                    alt_ok, alt_level, alt_parents = fits(style, n)
+                    if alt_ok:
+                        choice = (style, alt_level, alt_parents)
+                break
+        if choice is None:
             continue
-        if new_style:
-            style_level[style] = level
-        item = Accepted(index, marker, level)
+        key, level, parents = choice
+        if key not in style_level:
+            style_level[key] = level
+        if level == 1:
+            lenient = False
+        parent = parents[-1].index if parents else -1
+        item = Accepted(index, marker, level, key)
         stack = parents + [item]
-        last_in_parent[(parent, style)] = n
-        last_global[style] = n
+        last_in_parent[(parent, key)] = n
+        last_global[key] = n
         accepted.append(item)
-    return accepted
+    return accepted, midway is not None or bool(accepted and accepted[0].level == 1
+                                                and accepted[0].marker.style in _TOP_STYLES
+                                                and accepted[0].marker.ordinal >= 2)
 
 
 def heading_end(para: Para, marker: Marker) -> int:
@@ -161,18 +232,66 @@ def _clean_title(text: str) -> str:
     return text.strip().rstrip("。：:；; ").strip()
 
 
-def build_sections(paras: List[Para], outline_levels: Optional[Dict[int, int]] = None
+def _rough_part(section: Section) -> str:
+    """The part a heading's own words point to (achievements when they point nowhere)."""
+    if section.opened_by:
+        return section.opened_by
+    scores = heading_scores(section.text, None, Vocabulary())
+    best = max(PART_ORDER, key=lambda p: scores.get(p, 0.0))
+    return best if scores.get(best, 0.0) >= 2.5 else "achievements"
+
+
+PART_ORDER = {"achievements": 0, "highlights": 0, "problems": 1, "plan": 2}
+
+
+def _unheaded_part(text: str, year: Optional[int]) -> Optional[str]:
+    """The part a paragraph opens when it starts like one (下一步，我们将… / 虽然…但…)."""
+    text = text.lstrip()
+    for part, pattern in PART_OPENERS.items():
+        if pattern.match(text):
+            return part
+    m = re.match(r"((?:19|20)\d\d)\s*年[，,][^。]{0,16}将", text)
+    if m and year is not None and int(m.group(1)) == year + 1:
+        return "plan"
+    return None
+
+
+def build_sections(paras: List[Para], outline_levels: Optional[Dict[int, int]] = None,
+                   bold: Optional[Dict[int, bool]] = None, year: Optional[int] = None
                    ) -> Tuple[List[Para], List[Section]]:
     """(the opening paragraphs before any heading, the top-level sections).  `outline_levels`:
-    line → heading level of .docx paragraphs in a Word heading style."""
-    accepted = assign_levels(paras, outline_levels)
+    line → heading level of .docx paragraphs in a Word heading style or outline level; `bold`:
+    line → whether the paragraph is bold; `year`: the year the title names, if any.
+
+    Two kinds of section have no heading: the part a text starts inside of (marked continued)
+    and a part signalled only by its opening sentence after the work (虽然…但… / 下一步，…),
+    accepted only where every later top-level heading belongs to a later part."""
+    accepted, midway = assign_levels(paras, outline_levels, bold)
     opening: List[Para] = []
     roots: List[Section] = []
     stack: List[Section] = []
     by_index = {a.index: a for a in accepted}
+    first_top = next((a.index for a in accepted if a.level == 1), len(paras))
+    if midway and first_top > 0 and not OVERVIEW_CUES.search("".join(p.norm for p in paras[:min(first_top, 2)
+                                                                                          ] if p.norm)[:80]):
+        first = paras[0]
+        head = Section("achievements", None, first.line, 1, continued=True)
+        roots.append(head)
+        stack.append(head)
+    later_parts: Dict[int, List[str]] = {}
+    tops = [a for a in accepted if a.level == 1]
     for i, para in enumerate(paras):
         item = by_index.get(i)
         if item is None:
+            signal = _unheaded_part(para.norm, year) if roots else None
+            if signal is not None and PART_ORDER[signal] > PART_ORDER.get(_rough_part(roots[-1]), 9):
+                later = later_parts.setdefault(i, [_rough_part_of_text(paras[a.index], a) for a in tops
+                                                   if a.index > i])
+                if all(PART_ORDER.get(p, 9) > PART_ORDER[signal] for p in later):
+                    section = Section(signal, None, para.line, 1, body=[para.norm], opened_by=signal)
+                    roots.append(section)
+                    stack = [section]
+                    continue
             if stack:
                 stack[-1].body.append(para.norm)
             else:
@@ -199,3 +318,8 @@ def build_sections(paras: List[Para], outline_levels: Optional[Dict[int, int]] =
         (stack[-1].children if stack else roots).append(section)
         stack.append(section)
     return opening, roots
+
+
+def _rough_part_of_text(para: Para, item: Accepted) -> str:
+    text = _clean_title(para.norm[item.marker.end:heading_end(para, item.marker)])
+    return _rough_part(Section("achievements", None, para.line, 1, text=text))

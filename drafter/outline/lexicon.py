@@ -57,3 +57,20 @@ STOPWORDS = frozenset(
     "工作 一个 以上 以及 进行 方面 有关 相关 我们 我局 全局 全区 全市 全县 全镇 本局 单位 部门 "
     "年度 年 及 和 与 的 了 在 是 等 各项 主要 一些".split()
 )
+
+# Sentences that open a part which has no heading line of its own: the problems after the work
+# (虽然取得了一定成绩，但…) and the plan (下一步，我们将…).  Matched at the start of a paragraph.
+PART_OPENERS: Dict[str, "re.Pattern[str]"] = {
+    "problems": re.compile(
+        r"^(?:虽然|尽管)[^。]{0,30}(?:成绩|成效|进展|成果)[^。]{0,12}但"
+        r"|^在(?:肯定|看到|总结)[^。]{0,12}(?:成绩|成效|成果)的同时"
+        r"|^(?:但|但是|同时)?[，]?(?:我们)?(?:也)?(?:清醒地|清醒)?(?:看到|认识到)[^。]{0,24}(?:存在|不足|问题|差距)"
+        r"|^(?:当前|目前|同时|但)[，]?[^。]{0,20}(?:还|仍|依然|也)存在(?:着)?(?:一些|不少|诸多)?(?:问题|不足|困难|短板)"
+        r"|^(?:工作中|发展中)(?:还|也|仍)存在"),
+    "plan": re.compile(
+        r"^下一步[，：]|^下一步(?:我们|我局|我院|我校|我镇|我村|我们将|将|要)"
+        r"|^(?:新的一年|明年|来年|今后|展望未来|面向未来|下半年|下阶段|下一阶段)[，里中]"),
+}
+# Words an opening paragraph of the whole report uses: such a text is an overview, not the tail
+# of a part continued from an earlier page.
+OVERVIEW_CUES = re.compile(r"领导下|现将|如下|一年来|今年以来|半年来|年初以来|回顾")

@@ -25,6 +25,9 @@ class Section:
     text: str = ""  # the heading without its number, normalised Simplified
     run_in: bool = False
     body: List[str] = field(default_factory=list)  # normalised Simplified paragraphs (and run-in tails)
+    continued: bool = False  # the text starts inside this part (a later page of an article)
+    opened_by: Optional[str] = None  # no heading: the part its opening sentence signals (下一步，我们将…)
+    evidence: List[str] = field(default_factory=list)  # why it got its label, for `analyze --explain`
 
     def walk(self) -> Iterator["Section"]:
         yield self
@@ -36,13 +39,16 @@ class Section:
         return len(self.text) + sum(len(p) for p in self.body) + sum(c.chars() for c in self.children)
 
     def to_dict(self) -> Dict[str, object]:
-        return {
+        out: Dict[str, object] = {
             "canonical": self.canonical,
             "heading": self.heading,
             "line": self.line,
             "level": self.level,
             "children": [c.to_dict() for c in self.children],
         }
+        if self.continued:  # the contract's extension: absent means false
+            out["continued"] = True
+        return out
 
 
 @dataclass
@@ -76,7 +82,14 @@ def format_tree(report: Report, *, depth: Optional[int] = None, width: int = 40)
         if depth is not None and section.level > depth:
             return
         name = PART_NAMES_ZH.get(section.canonical, section.canonical)
-        heading = _short(section.heading, width) if section.heading else "（无标题的开头段落）"
+        if section.heading:
+            heading = _short(section.heading, width)
+        elif section.continued:
+            heading = "（接上页，本部分的开头不在此文件中）"
+        elif section.level:
+            heading = "（无标题，以开头句起始）"
+        else:
+            heading = "（无标题的开头段落）"
         lines.append(f"{'  ' * indent}[{name}] {heading}  （第 {section.line} 行）")
         for child in section.children:
             add(child, indent + 1)
