@@ -30,7 +30,7 @@ MAX_HEADING_DEPTH = 3  # below a part (一、): （一） 1. （1）, the four l
 TEMPLATE_PURPOSE = {
     "title.j2": "标题",
     "overview.j2": "开头概述（一年来，在…的坚强领导下…现将…汇报如下：）",
-    "achievements.j2": "主要工作（以…为抓手，…进一步…。一是…二是…）",
+    "achievements.j2": "主要工作（每个工作主题一段，写法在几种之间轮换）",
     "highlights.j2": "特色亮点工作",
     "problems.j2": "存在的问题和不足",
     "plan.j2": "下一步工作打算",
