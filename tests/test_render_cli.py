@@ -80,7 +80,12 @@ def test_strict_fails_while_placeholders_remain_and_writes_nothing(run, tmp_path
     out = tmp_path / "d.docx"
     result = run("render", sheet, "-o", out, "--strict")
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"错误：{sheet}: 草稿中还有 4 处【待补充】，--strict 模式下不写出文件\n")
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"错误：{sheet}: 草稿中还有 4 处【待补充】，--strict 模式下不写出文件："
+    listed = [line for line in lines[1:] if line.startswith("  ")]
+    assert len(listed) == 4 and all("【待补充：" in line for line in listed)
+    assert "  开头：【待补充：领导机关，如：区委、区政府】" in listed
+    assert lines[-1] == "提示：在事实表中补齐这些内容，或去掉 --strict 先生成草稿"
     assert not out.exists()
     assert run("render", EDU_SAMPLE, "-o", out, "--strict").exit_code == 0
 
@@ -107,7 +112,8 @@ def test_a_failed_write_leaves_no_partial_file(run, tmp_path: Path, monkeypatch)
     monkeypatch.setattr(writer.DocxWriter, "write", explode)
     result = run("render", EDU_SAMPLE, "-o", tmp_path / "d.docx")
     assert result.exit_code == 1
-    assert "写入失败" in result.stderr
+    assert result.stderr == (f"错误：{tmp_path / 'd.docx'}: 磁盘空间不足，初稿未写入（没有留下不完整的文件）\n"
+                             "提示：清理磁盘空间，或用 -o 写到另一个磁盘\n")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -17,43 +17,63 @@ _FILE = click.Path(path_type=Path, dir_okay=False)
 @command("render")
 @click.argument("facts", type=_FILE, metavar="事实表.yaml")
 @click.option("-o", "--output", "out", type=_FILE, default=None,
-              help="输出文件，默认与事实表同名（扩展名按 --format）。")
+              help="输出文件，默认与事实表同名（扩展名按 --format）；“-”表示输出到屏幕。")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="输出格式：docx（默认）、md 或 txt。")
 @click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="自定义模板文件夹；其中没有的模板仍用内置模板。")
 @click.option("--outline", type=_FILE, default=None, help="用 drafter learn 学到的提纲文件，代替内置提纲。")
 @click.option("--reference-docx", type=_FILE, default=None,
-              help="本单位的 Word 文档（如红头模板），沿用其页面设置、样式和页眉页脚；其中写有“【正文】”的段落处放入初稿，前后内容保留。")
-@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
-@click.option("--strict", is_flag=True, help="草稿中还有【待补充】时报错，不写出文件。")
+              help="本单位的 Word 文档或模板（.docx/.dotx，如红头文件），沿用其页面设置、页眉页脚和红头；"
+                   "初稿放在其中写有“【正文】”的段落处，前后内容保留。")
+@click.option("--append-after-letterhead", is_flag=True,
+              help="参考文档中没有“【正文】”段落时，把初稿接在参考文档已有内容（红头）之后。")
+@click.option("--keep-reference-styles", is_flag=True,
+              help="使用参考文档自己的正文、标题样式，而不是 GB/T 9704 公文样式。")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（只覆盖普通文件，绝不覆盖输入文件）。")
+@click.option("--strict", is_flag=True, help="草稿中还有【待补充】时报错并列出它们，不写出文件。")
 @click.option("--annotate", is_flag=True, help="为每个数字和由事实生成的句子标注来源（事实表中的字段和行号）。")
 def render_command(facts: Path, out: Optional[Path], fmt: Optional[str], templates: Optional[Path],
-                   outline: Optional[Path], reference_docx: Optional[Path], force: bool, strict: bool,
-                   annotate: bool) -> None:
+                   outline: Optional[Path], reference_docx: Optional[Path], append_after_letterhead: bool,
+                   keep_reference_styles: bool, force: bool, strict: bool, annotate: bool) -> None:
     """按事实表生成工作总结初稿（Word、Markdown 或纯文本）。
 
     事实表中没有给出、而初稿需要的内容，会以醒目的【待补充：…】标出，绝不编造。
+
+    -o - 把 Markdown（或 -f txt 的纯文本）初稿输出到屏幕。
 
     \b
     示例：
       drafter render samples/edu-bureau-2024.yaml -o 初稿.docx
       drafter render 事实表.yaml -f md
+      drafter render 事实表.yaml -o - -f txt
       drafter render 事实表.yaml --templates 我的模板 --reference-docx 红头.docx --force
     """
-    fmt = guess_format(out, fmt) if out is not None else (fmt or "docx")
-    out = out if out is not None else facts.with_suffix("." + fmt)
+    if out is None:
+        fmt = fmt or "docx"
+        out = facts.with_suffix("." + fmt)
+    else:
+        fmt = guess_format(out, fmt)
     result = render(facts, RenderOptions(out=out, format=fmt, templates=templates, outline=outline,
                                          reference_docx=reference_docx, force=force, strict=strict,
-                                         annotate=annotate))
-    click.echo(f"已生成：{result.out}")
+                                         annotate=annotate, append_after_letterhead=append_after_letterhead,
+                                         keep_reference_styles=keep_reference_styles))
+    for notice in result.notices:
+        click.echo(f"警告：{notice}", err=True)
+    # With -o - the draft alone goes to stdout; the summary goes to stderr.
+    summary_to_stderr = result.text is not None
+    if result.text is not None:
+        click.echo(result.text, nl=False)
+    else:
+        click.echo(f"已生成：{result.out}")
     places = result.draft.placeholder_places()
     if places:
-        click.echo(f"还有 {len(places)} 处【待补充】，请在事实表中补齐后重新生成，或在初稿中直接填写：")
+        click.echo(f"还有 {len(places)} 处【待补充】，请在事实表中补齐后重新生成，或在初稿中直接填写：",
+                   err=summary_to_stderr)
         for where, text in places:
-            click.echo(f"  {where}：{text}")
+            click.echo(f"  {where}：{text}", err=summary_to_stderr)
     else:
-        click.echo("没有【待补充】的内容。")
+        click.echo("没有【待补充】的内容。", err=summary_to_stderr)
     if result.warnings:
         click.echo(f"事实表有 {result.warnings} 个警告，运行 drafter validate {facts} 查看。", err=True)
 

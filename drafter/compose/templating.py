@@ -67,6 +67,12 @@ class TemplateSet:
                 found.setdefault(name, TemplateFile(name, path, directory == self.user_dir))
         return sorted(found.values(), key=lambda f: f.name)
 
+    def notices(self) -> List[str]:
+        """Files in the user's folder that look like templates but will not be used."""
+        if self.user_dir is None:
+            return []
+        return [misnamed_notice(path, self.user_dir) for path in misnamed_templates(self.user_dir)]
+
     def find(self, name: str) -> Optional[Path]:
         """The file that wins for `name` (a template or a data file such as outline.yaml)."""
         for directory in self.search_path:
@@ -88,6 +94,30 @@ class TemplateSet:
         env.filters.update(filters.all_filters())
         env.globals.update(_helpers(table))
         return env
+
+
+def misnamed_templates(directory: Path) -> List[Path]:
+    """Files such as `plan.j2.txt` (Notepad's added suffix) or `Plan.J2` (case) in `directory`."""
+    found = []
+    for path in sorted(directory.iterdir()):
+        name = path.name
+        if name.endswith(TEMPLATE_SUFFIX) or not path.is_file():
+            continue
+        lower = name.lower()
+        if lower.endswith(TEMPLATE_SUFFIX) or f"{TEMPLATE_SUFFIX}." in lower:
+            found.append(path)
+    return found
+
+
+def misnamed_notice(path: Path, directory: Path) -> str:
+    name = path.name
+    lower = name.lower()
+    meant = name[: lower.index(TEMPLATE_SUFFIX) + len(TEMPLATE_SUFFIX)]
+    meant = meant[: -len(TEMPLATE_SUFFIX)] + TEMPLATE_SUFFIX
+    if meant.lower() in TEMPLATE_PURPOSE:
+        meant = meant.lower()
+    why = "扩展名后面多了一段（记事本保存时可能自动加上了 .txt）" if not lower.endswith(TEMPLATE_SUFFIX) else "扩展名须为小写的 .j2"
+    return f"{path}：这个文件不会被当作模板使用：{why}；如果它是模板，请改名为 {meant}"
 
 
 def _bytecode_cache() -> Optional[jinja2.BytecodeCache]:

@@ -1,27 +1,25 @@
 """Draft → .docx, formatted per GB/T 9704 (see `gongwen`), optionally on an office's own
 reference document.
 
-With `reference`, the office's page setup, styles and header/footer win: we take their
-document, empty its body and only add the styles it lacks.  Without it, python-docx's default
+With `reference` (see `reference`), the office's page setup, header/footer and letterhead are
+kept and drafter's GB/T 9704 styles replace theirs; with `keep_reference_styles` their styles
+win and we only add the ones they lack.  Without it, python-docx's default
 document is restyled from scratch.  `annotate` adds a Word comment on every run that came
 from the fact sheet, naming the sheet's path and line, so a reviewer can check each number.
 """
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from pathlib import Path
-from typing import BinaryIO, Optional, Tuple
+from typing import BinaryIO, Optional
 
-import docx
 from docx.document import Document as DocxDocument
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from ..draft import Draft, Heading, Paragraph, Signature, Span, Spans, Title, plain
-from ..errors import InputFileError
 from . import gongwen, ooxml
+from .reference import Reference, use_gongwen_styles
 
 IDS = gongwen.style_ids()
 
@@ -44,35 +42,6 @@ def _paragraph(doc: DocxDocument, style_id: Optional[str] = None, anchor=None):
     return DocxParagraph(p, doc._body)
 
 
-BODY_MARKERS = ("【正文】", "{{正文}}")
-
-
-def _open_reference(reference: Path) -> Tuple[DocxDocument, list]:
-    """The office's document with its body emptied, and what must follow the draft.
-
-    A paragraph reading 【正文】 marks where the draft goes: what stands before it (a red
-    letterhead) and after it (抄送 lines) is kept.  Without the marker the body is emptied.
-    """
-    try:
-        doc = docx.Document(str(reference))
-    except PackageNotFoundError as exc:
-        raise InputFileError("参考文档不是有效的 .docx 文件", path=reference) from exc
-    except (OSError, KeyError, ValueError) as exc:
-        raise InputFileError(f"无法读取参考文档（{exc}）", path=reference) from exc
-    body = doc.element.body
-    content = [el for el in body if el.tag != qn("w:sectPr")]
-    marker = next((el for el in content if el.tag == qn("w:p")
-                   and "".join(t.text or "" for t in el.iter(qn("w:t"))).strip() in BODY_MARKERS), None)
-    if marker is None:
-        for el in content:
-            body.remove(el)
-        return doc, []
-    tail = content[content.index(marker) + 1:]
-    for el in [marker, *tail]:
-        body.remove(el)
-    return doc, tail
-
-
 def _has_footer(doc: DocxDocument) -> bool:
     return any(s._sectPr.find(qn("w:footerReference")) is not None for s in doc.sections)
 
@@ -90,8 +59,10 @@ def _ensure_missing_styles(doc: DocxDocument) -> None:
 
 
 class DocxWriter:
-    def __init__(self, reference: Optional[Path] = None, annotate: bool = False, sheet_name: str = "") -> None:
+    def __init__(self, reference: Optional[Reference] = None, annotate: bool = False, sheet_name: str = "",
+                 keep_reference_styles: bool = False) -> None:
         self.reference = reference
+        self.keep_reference_styles = keep_reference_styles
         self.annotate = annotate
         self.sheet_name = sheet_name
         self._anchor = None
@@ -99,8 +70,11 @@ class DocxWriter:
     def document(self, draft: Draft) -> DocxDocument:
         tail: list = []
         if self.reference:
-            doc, tail = _open_reference(self.reference)
-            _ensure_missing_styles(doc)
+            doc, tail = self.reference.doc, self.reference.tail
+            if self.keep_reference_styles:
+                _ensure_missing_styles(doc)
+            else:
+                use_gongwen_styles(self.reference)
             if not _has_footer(doc):
                 gongwen.add_page_numbers(doc)
         else:
@@ -225,6 +199,6 @@ def _width(spans: Spans) -> float:
     return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for s in spans for ch in s.text)
 
 
-def write_docx(draft: Draft, stream: BinaryIO, *, reference: Optional[Path] = None,
-               annotate: bool = False, sheet_name: str = "") -> None:
-    DocxWriter(reference, annotate, sheet_name).write(draft, stream)
+def write_docx(draft: Draft, stream: BinaryIO, *, reference: Optional[Reference] = None,
+               annotate: bool = False, sheet_name: str = "", keep_reference_styles: bool = False) -> None:
+    DocxWriter(reference, annotate, sheet_name, keep_reference_styles).write(draft, stream)
