@@ -65,6 +65,23 @@ def test_a_unit_that_makes_the_value_wrong_asks_the_value_again(new, tmp_path: P
     assert load_yaml_file(tmp_path / "facts.yaml").data == EXPECTED
 
 
+def test_a_figure_can_be_written_into_the_point_it_supports(new, tmp_path: Path) -> None:
+    answers = list(ANSWERS)
+    answers[FIGURE + 4] = "1"  # into point 1 instead of after the theme
+    result = new(answers, "facts.yaml")
+    assert result.exit_code == 0, result.output
+    assert ("    1. 开展集中学习18次\n    2. 不写进哪一条，单独列在这项工作的最后\n"
+            "这项数据写进哪一条做法 [2]：1\n") in result.output
+    theme = load_yaml_file(tmp_path / "facts.yaml").data["achievements"][0]
+    assert theme == {"title": "党建统领作用进一步发挥", "approach": "以政治建设为统领", "points": [
+        {"text": "开展集中学习18次", "figures": [{"label": "新建示范支部", "value": 12, "unit": "个", "previous": 8}]}]}
+    _validates(tmp_path / "facts.yaml")
+    rendered = CliRunner().invoke(cli, ["render", "facts.yaml", "-o", "d.md", "-f", "md"], catch_exceptions=False)
+    assert rendered.exit_code == 0, rendered.output
+    line = next(x for x in (tmp_path / "d.md").read_text(encoding="utf-8").splitlines() if "开展集中学习18次" in x)
+    assert "新建示范支部" in line and "12个" in line  # the figure stands in its point's sentence
+
+
 def test_prompts_choices_and_bounds_come_from_the_schema(new, monkeypatch: pytest.MonkeyPatch) -> None:
     # change the schema's bound and its example: the questionnaire follows
     from drafter.facts import schema as schema_module
@@ -196,3 +213,22 @@ def test_the_default_date_follows_the_report_year(new, tmp_path: Path, year: str
     assert f"成文日期（如：2025-01-10） [{shown}]：\n" in result.output
     assert result.exit_code == 0, result.output
     assert load_yaml_file(tmp_path / "facts.yaml").data["report"]["date"] == shown
+
+
+def test_a_terminal_in_another_encoding_is_a_chinese_message(new, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    typed = iter(ANSWERS[:2])
+
+    def fake_input(prompt: str) -> str:
+        answer = next(typed, None)
+        if answer is None:
+            raise UnicodeDecodeError("utf-8", b"\xb1\xea", 0, 1, "invalid start byte")
+        return answer
+
+    monkeypatch.setattr(facts_cmd, "_terminal", lambda: True)
+    monkeypatch.setattr(builtins, "input", fake_input)
+    result = new([], "facts.yaml")
+    assert result.exit_code == 1
+    assert result.stderr == ("错误：输入的文字不是终端所用的编码，无法识别\n"
+                             "提示：请检查命令行窗口的编码设置（Windows 可先运行 chcp 65001）\n")
+    assert "已回答的 2 题已保存在 facts.yaml.进度.json" in result.output

@@ -20,7 +20,7 @@ ROLLOVER = [
     "", "", "", "", "", "", "2026-01-08", "",
     "", "",
     "y", "党建引领作用持续增强", "", "深化校长负责制", "",
-    "y", "新增义务教育学位", "3300", "", "", "n",  # typed by hand: unit and previous from last year
+    "y", "新增义务教育学位", "3300", "", "", "", "n",  # typed by hand: unit and previous from last year
     "n", "n", "n",
     "n",  # no more themes
 ]
@@ -189,3 +189,10 @@ def test_from_a_fifo_is_refused_without_blocking(new, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == ("错误：2024.yaml: 这不是普通文件，而是命名管道（FIFO）；drafter 只读取普通文件\n"
                              "提示：请给出保存在磁盘上的事实表\n")
+
+
+def test_a_progress_folder_or_fifo_is_not_read(new, tmp_path: Path) -> None:
+    (tmp_path / PROGRESS).mkdir()
+    result = new(ANSWERS, "facts.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"错误：{PROGRESS}: 进度文件不是普通文件，无法读取\n")

@@ -23,6 +23,7 @@ from ..facts.reporting import format_problem
 from ..facts.validate import check_text
 from ..facts.writer import dump_sheet, schema_reference
 from ..fsutil import check_writable, write_text_atomic
+from .answers import clean_answer
 from .model import Context
 from .progress import Progress, ProgressError, progress_path
 from .questions import QUESTIONNAIRE
@@ -41,7 +42,7 @@ def _resume(io: IO, saved: Progress) -> bool:
     io.say(f"发现上次没有填完的进度：已回答 {len(saved.answers)} 题（保存在 {saved.path}）。")
     while True:
         answer = io.ask("接着上次的进度继续填写吗？选 n 将从头开始（上次的回答在您答完新的第一题时被替换） [Y/n]：")
-        answer = answer.strip().lower()
+        answer = clean_answer(answer).strip().lower()
         if answer in ("",) or answer in YES:
             return True
         if answer in NO:

@@ -63,6 +63,8 @@ class Progress:
             return None
         hint = (f"这个文件没有被改动。要放弃其中的回答、从头填写，请加 --restart（它会被改名为"
                 f" {spare_path(path).name} 保存起来，不会删除）")
+        if not path.is_file():  # a folder or a FIFO of that name: reading it would fail or block
+            raise ProgressError("进度文件不是普通文件，无法读取", path=path, hint=hint)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
@@ -94,7 +96,11 @@ class Progress:
     def keep_copy(self) -> Path:
         """Copy the saved file aside before it is overwritten with fewer answers; the copy's name."""
         spare = spare_path(self.path)
-        shutil.copyfile(self.path, spare)
+        try:
+            shutil.copyfile(self.path, spare)
+        except OSError as exc:
+            raise ProgressError(f"无法另存上次的进度（{exc.strerror or exc}），为免丢失回答，没有继续", path=self.path,
+                                hint="进度文件没有被改动；腾出磁盘空间或检查文件夹权限后再运行同一命令") from exc
         return spare
 
     def move_aside(self) -> Path:

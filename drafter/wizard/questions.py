@@ -64,7 +64,7 @@ def _figures_so_far(ctx: Context) -> List[Dict[str, Any]]:
     """Every figure already in the sheet, with last year's carried ones that got a value."""
     found = [f for key in ("achievements", "highlights") for theme in ctx.sheet.get(key, [])
              for f in theme.get("figures", []) if f is not ctx.item]
-    return found + [f for f in ctx.sheet.get("carried", []) if f.get("value") is not None and f is not ctx.item]
+    return found + [f for f in ctx.sheet.get("_carried", []) if f.get("value") is not None and f is not ctx.item]
 
 
 def new_figure(value: Any, ctx: Context) -> Optional[str]:
@@ -117,6 +117,20 @@ def _carried_match(ctx: Context) -> Optional[Dict[str, Any]]:
 FIGURE = "achievements.figures"
 
 
+def _theme_points(ctx: Context) -> List[Any]:
+    """The points of the theme the current figure belongs to (its path: …, theme, "figures", n)."""
+    theme: Any = ctx.sheet
+    for part in (ctx.path or ())[:-2]:
+        theme = theme[part]
+    return theme.get("points", []) if isinstance(theme, dict) else []
+
+
+def _point_choices(ctx: Context) -> List[tuple]:
+    points = [p["text"] if isinstance(p, dict) else p for p in _theme_points(ctx)]
+    shown = [(str(n), p if len(p) <= 30 else p[:30] + "…") for n, p in enumerate(points, 1)]
+    return shown + [(str(len(points) + 1), "不写进哪一条，单独列在这项工作的最后")]
+
+
 def _figure_questions() -> tuple:
     return (
         ask(f"{FIGURE}.label", name="数据名称", required=True, validator=new_figure),
@@ -125,6 +139,11 @@ def _figure_questions() -> tuple:
             default=lambda c: (_carried_match(c) or {}).get("unit") or None),
         ask(f"{FIGURE}.previous", "与今年同一单位；不知道就直接回车",
             default=lambda c: (_carried_match(c) or {}).get("previous")),
+        # points may carry their own figures (schema `point.figures`): the number then stands in
+        # the sentence it supports.  "_point" is a working field, moved into place by `finish`.
+        Question("_point", "这项数据写进哪一条做法", "choice", required=True, choices=_point_choices,
+                 default=lambda c: _point_choices(c)[-1][0],
+                 condition=lambda c: bool(c.path) and bool(_theme_points(c))),
     )
 
 
@@ -170,11 +189,33 @@ def _theme_default(ctx: Context) -> str:
     return str(titles.index(last) + 1) if last in titles else "1"
 
 
+def _into_points(theme: Dict[str, Any]) -> None:
+    """Move each figure whose `_point` names one of the theme's points into that point."""
+    points, kept = theme.get("points", []), []
+    for figure in theme.get("figures", []):
+        number = int(figure.pop("_point", 0) or 0)
+        if 1 <= number <= len(points):
+            point = points[number - 1]
+            if not isinstance(point, dict):
+                point = points[number - 1] = {"text": point}
+            point.setdefault("figures", []).append(figure)
+        else:
+            kept.append(figure)
+    if kept:
+        theme["figures"] = kept
+    else:
+        theme.pop("figures", None)
+
+
 def finish(sheet: Dict[str, Any]) -> Dict[str, Any]:
-    """Put last year's figures under the theme chosen for each; keep the sheet's field order."""
-    for figure in sheet.pop("carried", []):
+    """Put last year's figures under the theme chosen for each, and figures into the points
+    chosen for them; keep the sheet's field order."""
+    for figure in sheet.pop("_carried", []):
         theme = sheet["achievements"][int(figure["theme"]) - 1]
         theme.setdefault("figures", []).append({k: figure[k] for k in ("label", "value", "unit", "previous")})
+    for key in ("achievements", "highlights"):
+        for theme in sheet.get(key, []):
+            _into_points(theme)
     return sheet
 
 
@@ -205,7 +246,7 @@ QUESTIONNAIRE = Questionnaire(sections=(
     Section("上年数据", condition=lambda c: bool(_carried_figures(c)),
             intro="去年的事实表中有以下数据：逐项填写今年的数值（去年的数值会作为“上年数值”），再选择放在哪一项主要工作下。",
             items=(
-                Group("carried", "上年数据", (
+                Group("_carried", "上年数据", (
                     ask(f"{FIGURE}.value", prompt=lambda c: f"{c.item['label']}：去年 {c.item['previous']}"
                                                             f"{c.item['unit']}，今年的数值（直接回车表示今年不写）"),
                     ask(f"{FIGURE}.unit", "去年写的单位里有数字，请改正", examples=4, required=True,

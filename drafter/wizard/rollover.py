@@ -45,8 +45,15 @@ class Seed:
 
     @classmethod
     def from_json(cls, data: Dict[str, Any]) -> "Seed":
-        return cls(Path(str(data.get("source", ""))), dict(data.get("defaults") or {}),
-                   list(data.get("candidates") or []), list(data.get("figures") or []))
+        """The seed saved in a progress file; entries of the wrong shape (a hand edit) are dropped."""
+        defaults = data.get("defaults") if isinstance(data.get("defaults"), dict) else {}
+        candidates = [c for c in _list(data.get("candidates")) if isinstance(c, dict) and _text(c.get("title"))
+                      and all(isinstance(p, str) for p in _list(c.get("points")))]
+        figures = [f for f in _list(data.get("figures")) if isinstance(f, dict) and _text(f.get("label"))
+                   and isinstance(f.get("unit"), str) and _number(f.get("previous"))]
+        return cls(Path(str(data.get("source", ""))),
+                   {k: v for k, v in defaults.items() if isinstance(v, (str, int)) and not isinstance(v, bool)},
+                   [{"title": c["title"], "points": _list(c.get("points"))} for c in candidates], figures)
 
 
 def _text(value: Any) -> Any:

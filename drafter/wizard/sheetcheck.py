@@ -20,9 +20,18 @@ from ..facts.writer import dump_sheet
 _PROBE = Path("事实表.yaml")
 
 
+def public(value: Any) -> Any:
+    """`value` without the questionnaire's working fields (keys starting with "_")."""
+    if isinstance(value, dict):
+        return {k: public(v) for k, v in value.items() if not (isinstance(k, str) and k.startswith("_"))}
+    if isinstance(value, list):
+        return [public(v) for v in value]
+    return value
+
+
 def sheet_errors(sheet: Dict[str, Any], today: date) -> List[Problem]:
     """The errors of `sheet` as `drafter validate` would report them (warnings left out)."""
-    report = check_text(dump_sheet(sheet), _PROBE, today)
+    report = check_text(dump_sheet(public(sheet)), _PROBE, today)
     return list(report.problems if report.fatal is not None else report.errors)
 
 
