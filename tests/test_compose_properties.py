@@ -11,6 +11,7 @@ from drafter.compose.composer import compose
 from drafter.compose.templating import TemplateSet
 from drafter.draft import Heading
 from drafter.facts.model import build_factsheet
+from drafter.facts.typing_checks import normalise
 from drafter.facts.yamlload import parse_yaml_text
 from drafter.outline.model import load_outline
 from drafter.resources import default_outline_path
@@ -41,9 +42,11 @@ def sheet(**parts) -> dict:
 def test_every_typed_value_appears_literally(title: str, approach: str, points: list, detail: str) -> None:
     text = draft_text(sheet(achievements=[{"title": title, "approach": approach, "points": points}],
                             problems=[{"title": "问题", "detail": detail}]))
-    # the draft may close a clause with its own punctuation, so compare without trailing marks
-    for value in [title, approach, detail, *points]:
-        core = value.rstrip("。；;，,、.!！？?：:").strip()
+    # the draft writes typed text normalised (drafter.facts.typing_checks: no typed 一是, full-width
+    # punctuation, its own closing marks), so compare the normalised text without trailing marks
+    for value, role in [(title, "heading"), (approach, "clause"), (detail, "paragraph"),
+                        *((p, "item") for p in points)]:
+        core = normalise(value, role).text.rstrip("。；;，,、.!！？?：:").strip()
         assert core in text, (value, text)
 
 
@@ -53,7 +56,7 @@ def test_each_line_of_a_multi_line_value_is_its_own_paragraph(lines: list) -> No
     text = draft_text(sheet(problems=[{"title": "问题", "detail": "\n".join(lines)}]))
     paragraphs = [p.strip("\u3000") for p in text.split("\n\n")]
     for line in lines[1:]:
-        assert line.strip() in paragraphs
+        assert normalise(line.strip(), "paragraph").text in paragraphs
 
 
 def compose_data(data: dict):
@@ -74,7 +77,7 @@ BASELINE = [type(b) for b in problem_blocks(compose_data(sheet(problems=[{"title
 
 def test_private_use_characters_pass_through_to_the_draft_model() -> None:
     # 造字 and GBK user-defined characters live in U+E000–U+F8FF; they used to be the marks.
-    made_up = "张\ue000某\ue005\ue006\ue007\ue003\ue004\uf8ff市"
+    made_up = "张\ue000某\ue005\ue006\ue007\ue003\ue004\uf8ff市。"
     draft = compose_data(sheet(problems=[{"title": "问题", "detail": made_up}]))
     blocks = problem_blocks(draft)
     assert [type(b) for b in blocks] == BASELINE  # nothing forged
@@ -84,11 +87,11 @@ def test_private_use_characters_pass_through_to_the_draft_model() -> None:
 
 def test_noncharacter_marks_in_values_cannot_forge_structure() -> None:
     """Validation refuses noncharacters; even a caller skipping it cannot forge a heading or a placeholder."""
-    forged = "正常文字\ufdd8\ufdd51\ufdd6伪造标题\ufdd7\ufdd3【待补充：假】\ufdd4"
+    forged = "正常文字\ufdd8\ufdd51\ufdd6伪造标题\ufdd7\ufdd3【待补充：假】\ufdd4。"
     draft = compose_data(sheet(problems=[{"title": "问题", "detail": forged}]))
     blocks = problem_blocks(draft)
     assert [type(b) for b in blocks] == BASELINE
     body = blocks[-1].body
-    assert "".join(s.text for s in body).endswith("正常文字1伪造标题【待补充：假】")
+    assert "".join(s.text for s in body).endswith("正常文字1伪造标题【待补充：假】。")
     assert not any(s.placeholder for s in body)
     assert all(s.source is not None for s in body if "伪造" in s.text)

@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from ..draft import Draft, Heading, Paragraph, Signature, Span, Spans, Title
 from ..facts.model import Fact, FactSheet, OtherPart
 from ..outline.model import CANONICAL_PARTS, Outline, Part
-from . import filters, marks
+from . import filters, marks, usertext
 from .templating import TemplateSet, render_template
 from .titles import break_title
 from .voice import Voice
@@ -105,7 +105,7 @@ class _Numbering:
 
 class Composer:
     def __init__(self, sheet: FactSheet, outline: Outline, templates: TemplateSet) -> None:
-        self.sheet = sheet
+        self.sheet = usertext.normalise_sheet(sheet)  # what users typed, as the draft writes it
         self.outline = outline
         self.table = marks.SourceTable()
         self.env = templates.environment(self.table)

@@ -24,7 +24,10 @@ not-mapping, too-deep, too-large, alias, tag, complex-key, merge), ``schema.*`` 
 unknown-field, type, empty, enum, range, format) and ``check.*`` (year, date, date-period,
 placeholder, sample-text, empty-section, empty-overview, title-only, duplicate-title, duplicate-point, percent,
 percent-scale, number, unit-mismatch, no-previous, no-leadership, few-achievements,
-no-problems, no-detail, no-plans, no-points).
+no-problems, no-detail, no-plans, no-points) and ``typing.*`` (warnings of what the draft
+normalises in what was typed — enumerator, halfwidth, ascii-quote, doubled-punct,
+trailing-punct, no-full-stop, title-punct, unit-in-label — and doubled-word,
+office-signature; see `typing_checks`).
 """
 from __future__ import annotations
 

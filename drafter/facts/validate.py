@@ -18,6 +18,7 @@ from typing import List, Optional
 from .findings import ERROR, LoadError, Problem
 from .schema import factsheet_checker
 from .semantic import semantic_problems
+from .typing_checks import typing_problems
 from .yamlload import LoadedYaml, load_yaml_file, parse_yaml_text
 
 
@@ -73,6 +74,7 @@ def check_loaded(loaded: LoadedYaml, file: str, today: Optional[date] = None) ->
 
         problems += translate(issues, checker, loaded)
     problems += semantic_problems(loaded, checker, today or date.today())
+    problems += typing_problems(loaded, checker)
     return FileReport(file, _order(problems), loaded)
 
 

@@ -1,0 +1,391 @@
+"""What users type that a draft must not repeat as typed: the rules, and `validate`'s warnings.
+
+Each text of a sheet has a *role* (a heading, a clause set inside a template sentence, an item
+of 一是…二是…, a paragraph of its own, the report's title, a figure's label).  `normalise`
+applies the rules that fit the role and lists every change it made (`Change`, with the
+offset in the text as typed), so one table of rules serves both sides: compose writes the
+normalised text (`drafter.compose.usertext`), and `validate` warns about each change at its
+FILE:LINE:COL (`typing_problems`), so the author learns what the draft did and why.
+
+The rules: an enumerator the user typed (一是, 1., （1）, ① …) goes, since the draft numbers
+points itself; half-width ``, ; : ( ) ! ?`` and ASCII quotes between Chinese characters become
+full-width (never inside 5G, PM2.5, URLs, 1,000 or 10:30); a doubled mark (，，) is written
+once; closing punctuation is dropped where the template adds its own, and a paragraph gets a
+full stop; a title never ends in punctuation; a unit typed into a label (岗位（个）) is not
+repeated.  Two findings are warnings only, never changed: a doubled word (教育教育) and a
+落款 that names the unit's 办公室.  Points ending in 。 are common and harmless, so dropping that
+。 is silent; every other change is reported.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator, List, Optional, Tuple
+
+from .findings import WARNING, PathKey, Problem
+from .schema import Checker
+from .yamlload import LoadedYaml, Mark
+
+ROLES = ("heading", "clause", "item", "paragraph", "intro", "title", "label")
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CN_PUNCT = "，。、；：？！“”‘’（）《》【】…—"
+_CN_NUM = "一二三四五六七八九十"
+_CHINESE = re.compile(f"[{_CJK}{_CN_PUNCT}]")
+_IDEOGRAPH = re.compile(f"[{_CJK}]")
+
+# 一是 / 第一， / （1） (一) / 1. 1、 1) / 一、 / ① ⑴ ⒈ / • - ·  — at the start of a text.
+ENUMERATOR = re.compile(
+    rf"\s*(?:[{_CN_NUM}]{{1,3}}是[，,：:]?"
+    rf"|第[{_CN_NUM}]{{1,3}}[，,、：:]"
+    rf"|[（(]\s*(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})\s*[)）][、.．]?"
+    rf"|\d{{1,2}}(?:[.．](?!\d)|[、）)])"
+    rf"|[{_CN_NUM}]{{1,3}}、(?![{_CN_NUM}])"
+    r"|[\u2460-\u2473\u2474-\u2487\u2488-\u249b]"
+    r"|[•·●▪\-]\s)\s*")
+_PROTECTED = re.compile(r"(?:https?://|www\.)[^\s，。；、“”（）]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_HALF = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_DOUBLED_PUNCT = re.compile(r"([，、；：。！？])\1+|[，、；：]+(?=。)")
+_DOUBLED_WORD = re.compile(f"([{_CJK}]{{2,4}})\\1")
+_END = "。；;，,、.!！？?：:"
+_SENTENCE_END = "。！？…"
+_CLOSERS = "”’）)》】"
+_LABEL_UNIT = re.compile(r"\s*[（(]\s*(?:单位\s*[:：]\s*)?([^（）()0-9]{1,4})\s*[)）]\s*$")
+
+
+@dataclass(frozen=True)
+class Change:
+    code: str  # typing.enumerator, typing.halfwidth … (listed in reporting)
+    offset: int  # where in the text as typed
+    found: str  # the characters as typed
+    message: str  # Chinese, says what the draft does
+
+
+@dataclass
+class Typed:
+    text: str
+    changes: List[Change] = field(default_factory=list)
+
+
+def _chinese(ch: str) -> bool:
+    return bool(ch) and bool(_CHINESE.match(ch))
+
+
+def _protected_spans(text: str) -> List[Tuple[int, int]]:
+    return [m.span() for m in _PROTECTED.finditer(text)]
+
+
+def _inside(spans: List[Tuple[int, int]], i: int) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+# -- the rules (each: text → (new text, changes found in that text)) ----------------------------
+def strip_enumerator(text: str) -> Tuple[str, List[Change]]:
+    """一是… → …; a doubled one (一是一是, 1.（1）) goes as a whole."""
+    at = 0
+    for _ in range(len(text)):  # each match consumes at least one character
+        match = ENUMERATOR.match(text, at)
+        if not match or not re.search(r"\w", text[match.end():]):  # an enumerator alone is the text
+            break
+        at = match.end()
+    typed = text[:at].strip()
+    if not typed:
+        return text, []
+    return text[at:], [Change("typing.enumerator", text.index(typed[0]), typed,
+                              f"开头的“{typed}”不用写：初稿会自动编号（一是…二是…），已去掉")]
+
+
+def fullwidth(text: str) -> Tuple[str, List[Change]]:
+    """Half-width , ; : ! ? ( ) and ASCII quotes in Chinese context → full-width.  A mark made
+    full-width is Chinese context for its neighbours (",,一"), so passes repeat until stable."""
+    changes: List[Change] = []
+    for _ in range(len(text) + 1):  # each pass converts at least one mark or ends
+        new, found = _fullwidth_pass(text)
+        if new == text:
+            break
+        text = new
+        changes += found
+    return text, sorted(changes, key=lambda c: c.offset)
+
+
+def _fullwidth_pass(text: str) -> Tuple[str, List[Change]]:
+    chars = list(text)
+    keep = _protected_spans(text)
+    changes: List[Change] = []
+
+    def before(i: int) -> str:  # neighbours as converted so far, so one pass is enough
+        return chars[i - 1] if i > 0 else ""
+
+    def after(i: int) -> str:
+        return chars[i + 1] if i + 1 < len(chars) else ""
+
+    for i, ch in enumerate(text):
+        if ch not in _HALF or _inside(keep, i):
+            continue
+        b, a = before(i), after(i)
+        if b.isdigit() and a.isdigit():  # 1,000 and 10:30 are numbers
+            continue
+        if _chinese(b) or _chinese(a):
+            chars[i] = _HALF[ch]
+            changes.append(Change("typing.halfwidth", i, ch, f"半角标点“{ch}”在中文里应为全角“{_HALF[ch]}”，初稿中已改为全角"))
+    # Brackets: a pair around or next to Chinese becomes （）.
+    stack: List[int] = []
+    for i, ch in enumerate(text):
+        if _inside(keep, i):
+            continue
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            start = stack.pop()
+            inner = text[start + 1:i]
+            if _IDEOGRAPH.search(inner) or _chinese(before(start)) or _chinese(after(i)):
+                chars[start], chars[i] = "（", "）"
+                changes.append(Change("typing.halfwidth", start, "(", "半角括号“()”在中文里应为全角“（）”，初稿中已改为全角"))
+    # Quotes: ASCII pairs around Chinese become “” / ‘’.
+    for quote, pair in (('"', "“”"), ("'", "‘’")):
+        spots = [i for i, ch in enumerate(text) if ch == quote and not _inside(keep, i)]
+        for start, end in zip(spots[::2], spots[1::2]):
+            inner = text[start + 1:end]
+            near = _chinese(before(start)) or _chinese(after(end))
+            if _IDEOGRAPH.search(inner) or (quote == '"' and near):  # not the apostrophe of don't
+                chars[start], chars[end] = pair[0], pair[1]
+                changes.append(Change("typing.ascii-quote", start, quote,
+                                      f"英文引号 {quote}…{quote} 在中文里应为 {pair[0]}…{pair[1]}，初稿中已改为中文引号"))
+    return "".join(chars), sorted(changes, key=lambda c: c.offset)
+
+
+def collapse_punct(text: str) -> Tuple[str, List[Change]]:
+    """，， → ，  and ，。 → 。 (repeated until stable: ，，。。 → 。)."""
+    changes = [Change("typing.doubled-punct", m.start(), m.group() + ("" if m.group(1) else "。"),
+                      f"标点“{m.group()}{'' if m.group(1) else '。'}”重复，初稿中只保留一个")
+               for m in _DOUBLED_PUNCT.finditer(text)]
+    for _ in range(len(text)):
+        new = _DOUBLED_PUNCT.sub(lambda m: m.group(1) or "", text)
+        if new == text:
+            break
+        text = new
+    return text, changes
+
+
+def strip_trailing(text: str, silent: str = "") -> Tuple[str, List[Change]]:
+    """Closing punctuation dropped where the template adds its own; those in `silent` quietly."""
+    stripped = text.rstrip().rstrip(_END).rstrip()
+    tail = text.rstrip()[len(stripped):].strip()
+    if not tail or not stripped:
+        return text, []
+    if all(ch in silent for ch in tail):
+        return stripped, []
+    return stripped, [Change("typing.trailing-punct", len(stripped), tail,
+                             f"末尾的“{tail}”不用写：初稿会接上合适的标点，已去掉")]
+
+
+def end_sentence(text: str) -> Tuple[str, List[Change]]:
+    """A paragraph of its own ends as a sentence: 。！？… or such a mark inside a closing quote."""
+    text = text.rstrip()
+    last = text[-1:]
+    if not text or last in _SENTENCE_END + "】" or (last in _CLOSERS and text[-2:-1] in _SENTENCE_END):
+        return text, []
+    stripped = text.rstrip(_END).rstrip()
+    return stripped + "。", [Change("typing.no-full-stop", len(text), text[len(stripped):] or last,
+                                   "这一段没有以句号结尾，初稿中补上了“。”")]
+
+
+def end_intro(text: str) -> Tuple[str, List[Change]]:
+    """An intro leads into the items: it ends with ： or as a sentence."""
+    text = text.rstrip()
+    if text[-1:] in _SENTENCE_END + "：" or (text[-1:] in _CLOSERS and text[-2:-1] in _SENTENCE_END):
+        return text, []
+    stripped = text.rstrip(_END).rstrip()
+    return stripped + "：", [Change("typing.no-full-stop", len(text), text[len(stripped):] or text[-1:],
+                                   "引语没有以“：”或句号结尾，初稿中补上了“：”")]
+
+
+def strip_title_end(text: str) -> Tuple[str, List[Change]]:
+    stripped = text.rstrip().rstrip(_END + "！!").rstrip()
+    tail = text.rstrip()[len(stripped):]
+    if not tail or not stripped:
+        return text, []
+    return stripped, [Change("typing.title-punct", len(stripped), tail, f"标题末尾不加标点，初稿中去掉了“{tail}”")]
+
+
+def label_unit(label: str, unit: str) -> Tuple[str, str, List[Change]]:
+    """新增就业岗位（个） with unit 个 → 新增就业岗位; with no unit the bracket becomes the unit."""
+    match = _LABEL_UNIT.search(label)
+    if not match or not label[:match.start()].strip():
+        return label, unit, []
+    typed, written = match.group(1).strip(), unit.strip()
+    if written and typed != written:
+        return label, unit, []
+    message = (f"名称中的“{match.group().strip()}”与单位重复，初稿中不再写它" if written else
+               f"单位“{typed}”写在了名称里，初稿中按单位处理；请把它写到 unit")
+    return label[:match.start()], written or typed, [Change("typing.unit-in-label", match.start(), match.group().strip(),
+                                                            message)]
+
+
+def doubled_words(text: str) -> List[Change]:
+    """教育教育.  A two-character repeat inside a run of characters is often two words meeting
+    (义务教育 + 教育集团), so it counts only next to punctuation or an end of the text."""
+    found = []
+    for m in _DOUBLED_WORD.finditer(text):
+        inside = _IDEOGRAPH.match(text[m.start() - 1:m.start()] or " ") and _IDEOGRAPH.match(text[m.end():m.end() + 1] or " ")
+        if len(m.group(1)) > 2 or not inside:
+            found.append(Change("typing.doubled-word", m.start(), m.group(),
+                                f"“{m.group()}”重复了“{m.group(1)}”，请检查是否多打了一遍"))
+    return found
+
+
+def office_signature(signature: str, org: str) -> List[Change]:
+    name = signature.strip()
+    if not name.endswith("办公室") or org.strip().endswith("办公室"):
+        return []
+    return [Change("typing.office-signature", len(name) - 3, "办公室",
+                   f"落款“{name}”是单位的办公室；工作总结以单位名义落款，一般写“{org.strip() or name[:-3]}”")]
+
+
+def normalise(text: str, role: str) -> Typed:
+    """`text` as the draft writes it in `role`, with every change made (label: see `label_unit`).
+    Each line of a multi-line value becomes its own paragraph in the draft, so each line is
+    normalised on its own."""
+    if "\n" in text.strip():
+        out = Typed("")
+        at = 0
+        lines = []
+        for line in text.split("\n"):
+            if line.strip():
+                one = _normalise_line(line, role)
+                lines.append(one.text)
+                out.changes.extend(Change(c.code, c.offset + at, c.found, c.message) for c in one.changes)
+            else:
+                lines.append(line)
+            at += len(line) + 1
+        out.text = "\n".join(lines)
+        return out
+    return _normalise_line(text, role)
+
+
+def _normalise_line(text: str, role: str) -> Typed:
+    out = Typed(text)
+
+    def apply(rule: Any, *args: Any) -> None:
+        out.text, found = rule(out.text, *args)
+        out.changes.extend(found)
+
+    if role in ("heading", "item", "paragraph"):
+        apply(strip_enumerator)
+    # closing marks first, so a half-width mark at the end is reported once, as what it is
+    if role == "heading":
+        apply(strip_trailing, "。；;")
+    elif role == "item":
+        apply(strip_trailing, "。；;.")
+    elif role == "clause":
+        apply(strip_trailing)
+    elif role == "paragraph":
+        apply(end_sentence)
+    elif role == "intro":
+        apply(end_intro)
+    elif role == "title":
+        apply(strip_title_end)
+    apply(fullwidth)
+    apply(collapse_punct)
+    out.changes.extend(doubled_words(text))
+    return out
+
+
+# -- which text has which role ----------------------------------------------------------------
+def roles(data: Any) -> Iterator[Tuple[PathKey, str]]:
+    """(path, role) for every text of a sheet that the draft writes."""
+    if not isinstance(data, dict):
+        return
+    for name in ("org", "leadership", "guidance", "signature"):
+        yield ("report", name), "clause"
+    yield ("report", "title"), "title"
+    yield ("overview", "theme"), "clause"
+    overview = data.get("overview") if isinstance(data.get("overview"), dict) else {}
+    for i, _ in enumerate(_list(overview.get("results"))):
+        yield ("overview", "results", i), "item"
+    for key in ("achievements", "highlights"):
+        for i, theme in enumerate(_list(data.get(key))):
+            yield (key, i, "title"), "heading"
+            yield (key, i, "approach"), "clause"
+            theme = theme if isinstance(theme, dict) else {}
+            for j, point in enumerate(_list(theme.get("points"))):
+                yield ((key, i, "points", j, "text") if isinstance(point, dict) else (key, i, "points", j)), "item"
+                for k, _ in enumerate(_list(point.get("figures") if isinstance(point, dict) else None)):
+                    yield (key, i, "points", j, "figures", k, "label"), "label"
+            for k, _ in enumerate(_list(theme.get("figures"))):
+                yield (key, i, "figures", k, "label"), "label"
+    for i, _ in enumerate(_list(data.get("problems"))):
+        yield ("problems", i, "title"), "heading"
+        yield ("problems", i, "detail"), "paragraph"
+    plans = data.get("plans") if isinstance(data.get("plans"), dict) else {}
+    yield ("plans", "intro"), "intro"
+    for i, item in enumerate(_list(plans.get("items"))):
+        yield ("plans", "items", i, "title"), "heading"
+        for j, _ in enumerate(_list(item.get("points") if isinstance(item, dict) else None)):
+            yield ("plans", "items", i, "points", j), "item"
+    for i, part in enumerate(_list(data.get("others"))):
+        yield ("others", i, "title"), "heading"
+        for j, _ in enumerate(_list(part.get("points") if isinstance(part, dict) else None)):
+            yield ("others", i, "points", j), "paragraph"
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _get(data: Any, path: PathKey) -> Any:
+    for part in path:
+        if isinstance(part, int):
+            data = data[part] if isinstance(data, list) and 0 <= part < len(data) else None
+        else:
+            data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+# -- validate -----------------------------------------------------------------------------------
+def _mark_of(loaded: LoadedYaml, path: PathKey, text: str, change: Change) -> Optional[Mark]:
+    """The column of the change in the file when the value stands on one line as typed."""
+    mark = loaded.mark(path)
+    if mark is None or mark.line > len(loaded.lines):
+        return mark
+    line = loaded.lines[mark.line - 1]
+    context = text[max(0, change.offset - 3):change.offset]
+    at = line.find(context + change.found, mark.column - 1) if change.found else -1
+    if at >= 0:
+        return Mark(mark.line, at + len(context) + 1)
+    at = line.find(change.found, mark.column - 1) if change.found else -1
+    return Mark(mark.line, at + 1) if at >= 0 else mark
+
+
+def typing_problems(loaded: LoadedYaml, checker: Checker) -> List[Problem]:
+    """One warning for each normalisation the draft will make, at its place in the file."""
+    data = loaded.data
+    out: List[Problem] = []
+
+    def warn(path: PathKey, text: str, change: Change) -> None:
+        mark = _mark_of(loaded, path, text, change)
+        schema = checker.subschema(path)
+        out.append(Problem(WARNING, change.code, change.message, path, mark.line if mark else None,
+                           mark.column if mark else None, None, schema.get("title") if schema else None,
+                           loaded.excerpt(mark)))
+
+    for path, role in roles(data):
+        text = _get(data, path)
+        if not isinstance(text, str) or not text.strip():
+            continue
+        changes = list(normalise(text, role).changes)
+        if role == "label":
+            unit = _get(data, path[:-1] + ("unit",))
+            changes += label_unit(text, unit if isinstance(unit, str) else "")[2]
+        if path == ("report", "signature"):
+            org = _get(data, ("report", "org"))
+            changes += office_signature(text, org if isinstance(org, str) else "")
+        by_code: dict = {}
+        for change in changes:  # one warning per kind of change in a text, at its first place
+            by_code.setdefault(change.code, []).append(change)
+        for found in by_code.values():
+            first = found[0]
+            if len(found) > 1:
+                first = Change(first.code, first.offset, first.found, f"{first.message}（共 {len(found)} 处）")
+            warn(path, text, first)
+    return out
