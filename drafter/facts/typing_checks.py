@@ -48,6 +48,7 @@ _HALF = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _DOUBLED_PUNCT = re.compile(r"([，、；：。！？])\1+|[，、；：]+(?=。)")
 _DOUBLED_WORD = re.compile(f"([{_CJK}]{{2,4}})\\1")
 _END = "。；;，,、.!！？?：:"
+_SPACE = " \t\u3000"
 _SENTENCE_END = "。！？…"
 _CLOSERS = "”’）)》】"
 _LABEL_UNIT = re.compile(r"\s*[（(]\s*(?:单位\s*[:：]\s*)?([^（）()0-9]{1,4})\s*[)）]\s*$")
@@ -169,7 +170,7 @@ def collapse_punct(text: str) -> Tuple[str, List[Change]]:
 
 def strip_trailing(text: str, silent: str = "") -> Tuple[str, List[Change]]:
     """Closing punctuation dropped where the template adds its own; those in `silent` quietly."""
-    stripped = text.rstrip().rstrip(_END).rstrip()
+    stripped = text.rstrip(_END + _SPACE)
     tail = text.rstrip()[len(stripped):].strip()
     if not tail or not stripped:
         return text, []
@@ -185,7 +186,7 @@ def end_sentence(text: str) -> Tuple[str, List[Change]]:
     last = text[-1:]
     if not text or last in _SENTENCE_END + "】" or (last in _CLOSERS and text[-2:-1] in _SENTENCE_END):
         return text, []
-    stripped = text.rstrip(_END).rstrip()
+    stripped = text.rstrip(_END + _SPACE)
     return stripped + "。", [Change("typing.no-full-stop", len(text), text[len(stripped):] or last,
                                    "这一段没有以句号结尾，初稿中补上了“。”")]
 
@@ -195,13 +196,13 @@ def end_intro(text: str) -> Tuple[str, List[Change]]:
     text = text.rstrip()
     if text[-1:] in _SENTENCE_END + "：" or (text[-1:] in _CLOSERS and text[-2:-1] in _SENTENCE_END):
         return text, []
-    stripped = text.rstrip(_END).rstrip()
+    stripped = text.rstrip(_END + _SPACE)
     return stripped + "：", [Change("typing.no-full-stop", len(text), text[len(stripped):] or text[-1:],
                                    "引语没有以“：”或句号结尾，初稿中补上了“：”")]
 
 
 def strip_title_end(text: str) -> Tuple[str, List[Change]]:
-    stripped = text.rstrip().rstrip(_END + "！!").rstrip()
+    stripped = text.rstrip(_END + _SPACE)
     tail = text.rstrip()[len(stripped):]
     if not tail or not stripped:
         return text, []
