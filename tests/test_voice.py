@@ -163,6 +163,7 @@ def _outline_with(tmp_path: Path, lead_ins: dict, phrases: dict | None = None) -
 
 def test_learned_lead_ins_give_the_office_its_own_voice(run, tmp_path: Path) -> None:
     outline = _outline_with(tmp_path, {
+        "achievements": [{"text": "一年来，我们主要抓了以下几方面工作：", "df": 2}],
         "problems": [{"text": "对照高质量发展要求，我们的工作还有不少差距", "df": 3},
                      {"text": "工作中也存在一些问题：", "df": 1}],
         "plan": [{"text": "{next_year}年，我们将锚定目标、奋勇争先，着力抓好以下工作：", "df": 2}],
@@ -170,12 +171,15 @@ def test_learned_lead_ins_give_the_office_its_own_voice(run, tmp_path: Path) -> 
     md = _md(run, EDU_SAMPLE, tmp_path, "--outline", outline)
     paras = _paragraphs(md)
     after = lambda heading: paras[paras.index(heading) + 1]  # noqa: E731
+    # without its 一年来, which the opening has already said
+    assert after("## 一、工作开展情况及主要措施") == "我们主要抓了以下几方面工作："
     assert after("## 三、存在的问题和不足") == "对照高质量发展要求，我们的工作还有不少差距："  # most reports win
     assert after("## 四、下一步工作打算") == "2025年，我们将锚定目标、奋勇争先，着力抓好以下工作："
     # a lead-in naming next year does not fit a half-year draft: our own half-year wording instead
     half = _paragraphs(_md(run, HALF_YEAR, tmp_path, "--outline", outline))
     plan_lead = half[half.index("## 三、下半年工作打算") + 1]
     assert plan_lead.startswith("下半年，街道将") and "2026" not in plan_lead
+    assert "一年来" not in "".join(half)
 
 
 def test_the_phrase_bank_picks_among_stock_wordings() -> None:

@@ -34,6 +34,8 @@ SELF_REFERENCES = (
 FALLBACK_SELF = "我单位"
 _TRAILING = re.compile(r"[\s（(【\[].*$")  # "某某局（党组）" names itself by 某某局
 
+_OPENING_WORDS = re.compile(r"^(?:一年来|半年来|过去一年|上半年|今年以来)[，,]")
+
 # Words of a title that promise a plan part (…工作总结及2025年工作打算).
 PLAN_WORDS = ("打算", "计划", "谋划", "思路", "安排", "要点")
 
@@ -96,6 +98,8 @@ class Voice:
         pool = [p for p in fitting if p.df == best]
         text = pool[self.choice(f"lead_in:{part}", len(pool))].text
         text = text.replace("{year}", str(self.report.year)).replace("{next_year}", str(self.report.next_year))
+        # The opening already starts 一年来/上半年: a part must not start the same way again.
+        text = _OPENING_WORDS.sub("", text) or text
         return text if text[-1:] in "。：:！" else text.rstrip("，,；;") + "："
 
     def theme_shapes(self, part: str, themes: Sequence[Any]) -> List[str]:
