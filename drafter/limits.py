@@ -108,9 +108,10 @@ class LimitError(InputFileError):
 
 
 def _size(n: int) -> str:
+    """A limit (1 MB, 64 MB) or a measured size (60.3 MB) as the message shows it."""
     if n >= MB:
-        return f"{n / MB:.0f} MB" if n % MB == 0 else f"{n / MB:.1f} MB"
-    return f"{n // KB} KB" if n >= KB else f"{n} 字节"
+        return f"{n // MB} MB" if n % MB == 0 else f"{n / MB:.1f} MB"
+    return f"{n // KB} KB" if n >= KB and n % KB == 0 else (f"{n / KB:.1f} KB" if n >= KB else f"{n} 字节")
 
 
 _SPECIAL = (
@@ -149,9 +150,9 @@ def _not_regular(path: PathLike, mode: int, kind: FileKind) -> InputFileError:
 
 
 def too_large(path: PathLike, kind: FileKind, size: Optional[int] = None) -> LimitError:
-    shown = f"{_size(size)}，" if size else ""
-    return LimitError(f"文件太大（{shown}超过{kind.name}的上限 {_size(kind.max_bytes)}）：{kind.typical}",
-                      path=path, code="file.too-large", hint="请确认选对了文件")
+    shown = f"{size / MB:.1f} MB" if size else f"超过 {_size(kind.max_bytes)}"
+    return LimitError(f"文件太大（{shown}），不像是{kind.name}：{kind.typical}，上限为 {_size(kind.max_bytes)}",
+                      path=path, line=1, column=1, code="file.too-large", hint="请确认选对了文件")
 
 
 def check_regular(path: PathLike, kind: FileKind) -> os.stat_result:
@@ -216,7 +217,7 @@ def check_docx(source: "PathLike | object", kind: FileKind, *, path: Optional[Pa
     try:
         archive = zipfile.ZipFile(source)  # type: ignore[arg-type]
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputFileError(f"不是有效的 .docx 文件（{kind.name}可能已损坏或加密）", path=where,  # type: ignore[arg-type]
+        raise InputFileError("不是有效的 .docx 文件（可能已损坏或加密）", path=where,  # type: ignore[arg-type]
                              code="docx.invalid", hint="请用 Word 或 WPS 打开后重新保存为 .docx") from exc
     with archive:
         members = archive.infolist()

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from ..errors import InputFileError
-from .decode import ZIP_MAGIC, DecodeProblem, decode_bytes, sniff
+from ..errors import DecodeProblem, InputFileError
+from ..limits import REPORT_DOCX, REPORT_TEXT, check_docx, read_bounded, too_large
+from .decode import ZIP_MAGIC, decode_bytes, sniff
 
-MAX_BYTES = 50 * 1024 * 1024
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 DOCX_SUFFIXES = (".docx", ".docm")
@@ -77,7 +77,7 @@ def read_document(path: Path) -> Document:
     try:
         text, encoding = decode_bytes(data)
     except DecodeProblem as problem:
-        raise InputFileError(problem.message, path=path, hint=problem.hint) from None
+        raise problem.with_path(path) from None
     raw_lines = text.splitlines()
     if suffix in (".md", ".markdown"):
         lines = markdown_lines(raw_lines)
@@ -91,19 +91,12 @@ def read_document(path: Path) -> Document:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputFileError("这是一个文件夹，请给出报告文件", path=path)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputFileError("文件过大（超过 50 MB），不像是一份工作总结", path=path)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError("找不到文件", path=path) from None
-    except PermissionError:
-        raise InputFileError("没有读取此文件的权限", path=path) from None
-    except OSError as exc:
-        raise InputFileError(f"无法读取文件（{exc.strerror or exc}）", path=path) from None
+    """The file's bytes within the larger (.docx) report limit; a text report is held to its own
+    smaller limit once we know it is not a zip package."""
+    data = read_bounded(path, REPORT_DOCX)
+    if not data.startswith(ZIP_MAGIC) and len(data) > REPORT_TEXT.max_bytes:
+        raise too_large(path, REPORT_TEXT, len(data))
+    return data
 
 
 # -- .docx ---------------------------------------------------------------------------------
@@ -122,11 +115,13 @@ def _join_breaks(text: str) -> str:
 
 
 def _read_docx(path: Path, data: bytes) -> Document:
+    import io
+
+    check_docx(io.BytesIO(data), REPORT_DOCX, path=path)  # before python-docx decompresses anything
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import docx
         from docx.opc.exceptions import PackageNotFoundError
-    import io
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -136,57 +131,100 @@ def _read_docx(path: Path, data: bytes) -> Document:
     except Exception as exc:  # lxml syntax errors and the like inside a damaged package
         raise InputFileError(f"无法读取 .docx 文件（{type(exc).__name__}）", path=path,
                              hint="请用 Word 或 WPS 打开后重新保存为 .docx") from exc
+    resolved = _Styles(document)
     lines: List[Tuple[int, str]] = []
     styles: Dict[int, str] = {}
     levels: Dict[int, int] = {}
     bold: Dict[int, bool] = {}
     for number, paragraph in enumerate(document.paragraphs, 1):
         lines.append((number, _join_breaks(paragraph.text)))
-        try:
-            style = paragraph.style
-            styles[number] = style.name if style is not None else ""
-        except (KeyError, ValueError):
-            style, styles[number] = None, ""
-        level = _outline_level(paragraph._p, style)
+        style, styles[number], style_level, style_bold = resolved.get(paragraph._p.style)
+        level = _outline_level(paragraph._p.pPr, style_level)
         if level:
             levels[number] = level
         runs = [r for r in paragraph.runs if r.text.strip()]
-        if runs and all(_is_bold(r, style) for r in runs):
+        if runs and all(r.bold if r.bold is not None else style_bold for r in runs):
             bold[number] = True
     if not any(t.strip() for _, t in lines):
         raise InputFileError("文件中没有文字", path=path)
     return Document(path, "docx", lines, None, styles, levels, bold)
 
 
-def _outline_level(p_element, style) -> Optional[int]:
-    """The paragraph's 大纲级别 (w:outlineLvl 0-8 → level 1-9) set on it or on its style chain."""
+_NO_LEVEL = (False, None)
+
+
+def _level_set_on(pPr: object) -> Tuple[bool, Optional[int]]:
+    """(whether w:outlineLvl is set here, the level it gives: 0-8 → 1-9; 9 "body text" → None)."""
     from docx.oxml.ns import qn
 
-    holders = [p_element.pPr] if p_element.pPr is not None else []
-    seen = 0
-    while style is not None and seen < 10:  # bounded: style chains are short, a loop is malformed
-        holders.append(style.element.pPr)
-        style, seen = style.base_style, seen + 1
-    for pPr in holders:
-        if pPr is None:
-            continue
-        found = pPr.find(qn("w:outlineLvl"))
-        if found is not None:
-            try:
-                value = int(found.get(qn("w:val")))
-            except (TypeError, ValueError):
-                return None
-            return value + 1 if 0 <= value <= 8 else None  # 9 is “body text”
-    return None
-
-
-def _is_bold(run, style) -> bool:
-    if run.bold is not None:
-        return bool(run.bold)
+    found = pPr.find(qn("w:outlineLvl")) if pPr is not None else None  # type: ignore[attr-defined]
+    if found is None:
+        return _NO_LEVEL
     try:
-        return bool(style is not None and style.font.bold)
-    except (AttributeError, ValueError):
-        return False
+        value = int(found.get(qn("w:val")))
+    except (TypeError, ValueError):
+        return True, None
+    return True, (value + 1 if 0 <= value <= 8 else None)
+
+
+def _outline_level(pPr: object, style_level: Optional[int]) -> Optional[int]:
+    """The paragraph's 大纲级别: set on the paragraph itself, else on its style chain."""
+    here, level = _level_set_on(pPr)
+    return level if here else style_level
+
+
+class _Styles:
+    """Paragraph styles by id, each resolved once: (style, name, outline level, bold).
+
+    python-docx's `paragraph.style` searches the whole style sheet for every paragraph (and for
+    the default style each time), and walking `base_style` searches again per step; that made a
+    100k-paragraph report take minutes.  An id that is missing or names a style of another type
+    falls back to the default paragraph style, as python-docx does.
+    """
+
+    def __init__(self, document: object) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self.by_id: Dict[str, object] = {}
+        self.default: object = None
+        try:
+            for style in document.styles:  # type: ignore[attr-defined]
+                if style.type == WD_STYLE_TYPE.PARAGRAPH and style.style_id is not None:
+                    self.by_id.setdefault(style.style_id, style)
+            self.default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[attr-defined]
+        except (KeyError, ValueError, AttributeError):
+            pass  # a damaged style sheet: no heading styles, the text is still read
+        self.cache: Dict[Optional[str], Tuple[object, str, Optional[int], bool]] = {}
+
+    def get(self, style_id: Optional[str]) -> Tuple[object, str, Optional[int], bool]:
+        if style_id not in self.cache:
+            style = self.by_id.get(style_id, self.default) if style_id is not None else self.default
+            try:
+                name = (style.name or "") if style is not None else ""  # type: ignore[attr-defined]
+            except (KeyError, ValueError):
+                name = ""
+            self.cache[style_id] = (style, name, self._level(style), self._bold(style))
+        return self.cache[style_id]
+
+    @staticmethod
+    def _level(style: object) -> Optional[int]:
+        seen = 0
+        while style is not None and seen < 10:  # bounded: style chains are short, a loop is malformed
+            here, level = _level_set_on(style.element.pPr)  # type: ignore[attr-defined]
+            if here:
+                return level
+            try:
+                style, seen = style.base_style, seen + 1  # type: ignore[attr-defined]
+            except (KeyError, ValueError):
+                return None
+        return None
+
+    @staticmethod
+    def _bold(style: object) -> bool:
+        try:
+            return bool(style is not None and style.font.bold)  # type: ignore[attr-defined]
+        except (AttributeError, ValueError):
+            return False
 
 
 # -- .md -----------------------------------------------------------------------------------

@@ -4,8 +4,8 @@ Staff edit sheets in Notepad, WPS or Word, so the bytes may be UTF-8 (with or wi
 UTF-16 ("Unicode" in old Notepad), GBK/GB18030 (ANSI on a Chinese Windows), or not text at
 all (a .docx picked by mistake, a corrupt download).  We decide in this order:
 
-1. more than `MAX_BYTES` → rejected before reading the rest (a sheet is a few KB; a 60 MB
-   file is a mistake and would take PyYAML minutes);
+1. not a regular file, or more than `limits.FACT_SHEET.max_bytes` → rejected before reading
+   the rest (a sheet is a few KB; a 60 MB file is a mistake and would take PyYAML minutes);
 2. a BOM → that encoding;  a known binary signature → "this is a Word file / a picture";
 3. a NUL byte → binary;
 4. strict UTF-8;
@@ -21,14 +21,15 @@ at their line and column (many of them mean binary junk that happened to decode)
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from ..errors import DrafterError
+from ..limits import FACT_SHEET, read_bounded
 from .findings import LoadError
 from .excerpt import NON_PRINTABLE, excerpt, position, split_lines
-
-MAX_BYTES = 1024 * 1024  # 1 MB; the shipped sample is 5 KB
 
 GBK_NOTE = "文件是 GBK（GB18030）编码，已按此编码读取；建议用记事本“另存为”UTF-8 编码"
 
@@ -65,28 +66,15 @@ class Decoded:
 
 
 def read_limited(path: Path) -> bytes:
-    """The file's bytes, refusing anything over `MAX_BYTES` without reading it all."""
+    """The file's bytes within the fact-sheet limits of `drafter.limits` (never more than read)."""
+    if os.path.isdir(path):
+        raise LoadError("file.is-directory", "这是一个文件夹，里面没有事实表（.yaml 文件）", path=path)
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError as exc:
-        raise LoadError("file.not-found", "找不到文件", path=path) from exc
-    except IsADirectoryError as exc:
-        raise LoadError("file.is-directory", "这是一个文件夹，里面没有事实表（.yaml 文件）", path=path) from exc
-    except PermissionError as exc:
-        raise LoadError("file.no-permission", "没有读取这个文件的权限", path=path) from exc
-    except OSError as exc:
-        raise LoadError("file.unreadable", f"无法读取文件（{exc.strerror or exc}）", path=path) from exc
-    if len(raw) > MAX_BYTES:
-        try:
-            size = f"{path.stat().st_size / 1024 / 1024:.1f} MB"
-        except OSError:
-            size = f"超过 {MAX_BYTES // 1024 // 1024} MB"
-        raise LoadError(
-            "file.too-large", f"文件太大（{size}），不像是事实表：事实表一般只有几 KB 到几十 KB，上限为 {MAX_BYTES // 1024 // 1024} MB",
-            path=path, line=1, column=1, hint="请确认选对了文件",
-        )
-    return raw
+        return read_bounded(path, FACT_SHEET)
+    except DrafterError as exc:
+        loc = exc.location
+        raise LoadError(exc.code or "file.unreadable", exc.message, path=path, line=loc.line if loc else None,
+                        column=loc.column if loc else None, hint=exc.hint) from None
 
 
 def _fail(path: Path, code: str, message: str, raw: bytes, offset: int, hint: str, *,
