@@ -20,7 +20,7 @@ from .runs import Run
 HEAD_LINES = 80  # the title is looked for among the first lines only
 _TITLE_WORD = re.compile(r"总结|汇报|报告|打算|计划|谋划|安排|要点|述职|材料|情况|回顾|思路")
 _STRONG_TITLE = re.compile(r"总结|汇报|报告")
-_SITE = re.compile(r"网$|网站|之家|大全|文库|频道|论坛|首页|范文网|[_|｜]|\s[-–—]\s|下载|精选\s*\d*\s*篇|\d+\s*篇")
+_SITE = re.compile(r"网$|网站|之家|大全|文库|频道|论坛|首页|范文网|[_|｜]|\s[-–—]\s|下载|精选\s*\d*\s*篇|(?<!\d)\d+\s*篇")  # (?<!\d): linear on long digit runs
 _TITLE_PUNCT = re.compile(r"[。，；！？]")
 _SITE_SEPARATOR = re.compile(r"[_|｜]|\s[-–—]\s")
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -232,13 +232,99 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|^\s{0,3}#{1,6}$")
 _MD_QUOTE = re.compile(r"^\s{0,3}(>\s?)+")
 _MD_BULLET = re.compile(r"^\s{0,3}[-*+]\s+(?=\S)")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_]\s*){3,}$")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_TABLE_CELL = re.compile(r":?-{3,}:?")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+
+
+# The inline markup below is removed by scans rather than by regular expressions: the obvious
+# patterns (``\[([^\]]+)\]\(…\)``, ``(\*\*)(.+?)\1``, ``\s+#+\s*$``) backtrack once per
+# starting character, so a line of a million ``[`` took minutes.  Each scan below gives the same
+# result as its pattern and looks at every character a bounded number of times.
+def _is_table_rule(line: str) -> bool:
+    """``| --- | :---: |``: the rule under a Markdown table header."""
+    cells = line.strip()
+    cells = cells[1:] if cells.startswith("|") else cells
+    cells = cells[:-1] if cells.endswith("|") else cells
+    return all(_MD_TABLE_CELL.fullmatch(cell.strip()) for cell in cells.split("|"))
+
+
+def _strip_closing_hashes(text: str) -> str:
+    """``## 标题 ##`` → ``## 标题``: trailing hashes after a space go, as ``\\s+#+\\s*$`` removed them."""
+    trimmed = text.rstrip()
+    bare = trimmed.rstrip("#")
+    if bare != trimmed and bare and bare[-1].isspace():
+        return bare.rstrip()
+    return text
+
+
+def _strip_links(text: str) -> str:
+    """``![图](a.png)`` → nothing, then ``[文字](url)`` → ``文字`` (images first, as before)."""
+    return _strip_brackets(_strip_brackets(text, image=True), image=False) if "[" in text else text
+
+
+def _strip_brackets(text: str, *, image: bool) -> str:
+    r"""One pass of ``!\[[^\]]*\]\([^)]*\)`` → "" (image) or ``\[([^\]]+)\]\([^)]*\)`` → its text."""
+    opener = "![" if image else "["
+    out: List[str] = []
+    done = 0  # text[:done] is settled
+    start = text.find(opener)
+    while start >= 0:
+        inner = start + len(opener)
+        close = text.find("]", inner)
+        if close < 0:
+            break  # no later opener can close either
+        if close == inner and not image:
+            start = text.find(opener, start + 1)  # "[]" is no link; the next "[" may be
+            continue
+        if not text.startswith("(", close + 1):
+            # Every opener before `close` meets this same "]" first: none of them is a link.
+            start = text.find(opener, close)
+            continue
+        end = text.find(")", close + 2)
+        if end < 0:
+            break  # no later link can end either
+        out.append(text[done:start])
+        if not image:
+            out.append(text[inner:close])
+        done = end + 1
+        start = text.find(opener, done)
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _strip_strong(text: str) -> str:
+    """``**重点**`` / ``__重点__`` → ``重点`` (the delimiters hug the text, as in CommonMark)."""
+    if "**" not in text and "__" not in text:
+        return text
+    closers = {}
+    for mark in ("**", "__"):
+        found, at = [], text.find(mark, 1)
+        while at >= 0:
+            if not text[at - 1].isspace():
+                found.append(at)
+            at = text.find(mark, at + 1)
+        closers[mark] = found
+    taken = {"**": 0, "__": 0}
+    out: List[str] = []
+    done = i = 0
+    while i < len(text) - 2:
+        mark = text[i:i + 2]
+        if mark in closers and not text[i + 2].isspace():
+            candidates, k = closers[mark], taken[mark]
+            while k < len(candidates) and candidates[k] < i + 3:
+                k += 1
+            taken[mark] = k
+            if k < len(candidates):
+                close = candidates[k]
+                out.append(text[done:i])
+                out.append(text[i + 2:close])
+                i = done = close + 2
+                continue
+        i += 1
+    out.append(text[done:])
+    return "".join(out)
 
 
 def markdown_lines(raw_lines: List[str]) -> List[Tuple[int, str]]:
@@ -257,16 +343,15 @@ def markdown_lines(raw_lines: List[str]) -> List[Tuple[int, str]]:
             in_code = not in_code
             out.append((number, ""))
             continue
-        if in_code or _MD_RULE.match(line) or _MD_TABLE_RULE.match(line):
+        if in_code or _MD_RULE.match(line) or _is_table_rule(line):
             out.append((number, ""))
             continue
         text = _MD_HEADING.sub("", line).rstrip()
-        text = re.sub(r"\s+#+\s*$", "", text)
+        text = _strip_closing_hashes(text)
         text = _MD_QUOTE.sub("", text)
         text = _MD_BULLET.sub("", text)
-        text = _MD_IMAGE.sub("", text)
-        text = _MD_LINK.sub(r"\1", text)
-        text = _MD_STRONG.sub(r"\2", text)
+        text = _strip_links(text)
+        text = _strip_strong(text)
         if "|" in text and text.strip().startswith("|"):
             text = " ".join(cell.strip() for cell in text.strip().strip("|").split("|"))
         pieces = _HTML_BREAK.split(text)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import DrafterError
-from ..limits import FACT_SHEET, read_bounded
+from ..limits import FACT_SHEET, FileKind, read_bounded
 from .findings import LoadError
 from .excerpt import NON_PRINTABLE, excerpt, position, split_lines
 
@@ -65,12 +65,12 @@ class Decoded:
     note: Optional[str] = None  # a warning for the user, e.g. GBK_NOTE
 
 
-def read_limited(path: Path) -> bytes:
-    """The file's bytes within the fact-sheet limits of `drafter.limits` (never more than read)."""
+def read_limited(path: Path, kind: FileKind = FACT_SHEET) -> bytes:
+    """The file's bytes within the limits of `drafter.limits` for its kind (never more is read)."""
     if os.path.isdir(path):
-        raise LoadError("file.is-directory", "这是一个文件夹，里面没有事实表（.yaml 文件）", path=path)
+        raise LoadError("file.is-directory", f"这是一个文件夹，里面没有{kind.name}（.yaml 文件）", path=path)
     try:
-        return read_bounded(path, FACT_SHEET)
+        return read_bounded(path, kind)
     except DrafterError as exc:
         loc = exc.location
         raise LoadError(exc.code or "file.unreadable", exc.message, path=path, line=loc.line if loc else None,
@@ -139,6 +139,6 @@ def check_printable(decoded: Decoded, path: Path) -> Decoded:
     )
 
 
-def read_text(path: Path) -> Decoded:
-    """The decoded text of a fact sheet file (see the module docstring for the rules)."""
-    return decode_bytes(read_limited(path), path)
+def read_text(path: Path, kind: FileKind = FACT_SHEET) -> Decoded:
+    """The decoded text of a fact sheet (or another YAML file: see the module docstring)."""
+    return decode_bytes(read_limited(path, kind), path)

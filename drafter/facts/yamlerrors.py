@@ -206,6 +206,6 @@ def translate_syntax_error(exc: yaml.YAMLError, loaded: LoadedYaml) -> LoadError
     if "expected <block end>" in problem:
         return _block_end(loaded, exc)
     if "<document start>" in problem:
-        return _at(loaded, line, column, "这里多出了不属于事实表的内容（可能是缩进有误，或前面有“...”结束标记）",
+        return _at(loaded, line, column, f"这里多出了不属于{loaded.what}的内容（可能是缩进有误，或前面有“...”结束标记）",
                    _GENERIC_HINT)
     return _at(loaded, line, column, "这里的写法不符合 YAML 格式", _GENERIC_HINT)

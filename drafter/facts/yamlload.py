@@ -11,11 +11,15 @@ We build the data from PyYAML's *event* stream ourselves instead of calling `yam
   resolver);
 * the composer and constructor of PyYAML recurse once per nesting level, and expand
   aliases without limit; here one loop with an explicit stack walks the events, nesting
-  deeper than `MAX_DEPTH` is refused at the line where it happens, and the total size after
-  expanding aliases is capped (`MAX_NODES`), so an alias bomb ("billion laughs") is refused
-  in milliseconds instead of eating the memory;
+  deeper than the profile's `max_depth` is refused at the line where it happens, and the size
+  after expanding aliases — values (`max_nodes`) *and* characters (`max_chars`) — is counted
+  before anything is copied, so an alias bomb ("billion laughs", or a few aliases of one huge
+  string) is refused in milliseconds instead of eating the memory;
 * only plain data is built: strings, numbers, booleans, null, lists and mappings.  Any
   other tag (``!!python/object``, ``!!binary``, ``!custom``) is an error at its line.
+
+This is drafter's one YAML loader: fact sheets and learned outline files both go through it,
+each with a `YamlProfile` (its name in messages and its limits from `drafter.limits`).
 
 Syntax errors are translated into Chinese by `yamlerrors`; problems that do not stop the
 reading (duplicate keys, a GBK file) are collected in `LoadedYaml.problems` so that
@@ -30,14 +34,28 @@ from typing import Any, Dict, List, Optional, Set, Tuple, Union
 
 import yaml
 
+from ..limits import FACT_SHEET, FACT_SHEET_YAML, FileKind, YamlLimits
 from .findings import LoadError
 from .decode import Decoded, check_printable, read_text
 from .excerpt import excerpt, split_lines
 
 PathKey = Tuple[Union[str, int], ...]
 
-MAX_DEPTH = 32  # a fact sheet nests five levels deep
-MAX_NODES = 100_000  # values after expanding aliases; the sample has about 200
+_START_HINT = "可以复制 samples/edu-bureau-2024.yaml 修改，运行 drafter new 按提问生成，或运行 drafter schema --fields 查看各字段"
+
+
+@dataclass(frozen=True)
+class YamlProfile:
+    """What kind of YAML file is read: its Chinese name, size limits and how to start one."""
+
+    name: str  # 事实表 | 提纲文件
+    file: FileKind
+    limits: YamlLimits
+    start_hint: str
+    top_keys: str  # the top-level fields, for the "not a mapping" message
+
+
+FACT_SHEET_PROFILE = YamlProfile("事实表", FACT_SHEET, FACT_SHEET_YAML, _START_HINT, "report:、achievements: …")
 
 _STANDARD_SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -75,6 +93,7 @@ class LoadedYaml:
     text: str = ""
     encoding: str = "utf-8"
     problems: List[LoadProblem] = field(default_factory=list)
+    what: str = "事实表"  # the profile's name, for messages
     _lines: Optional[List[str]] = None
 
     def mark(self, path: PathKey) -> Optional[Mark]:
@@ -124,7 +143,7 @@ def _mark(pymark: Any) -> Mark:
 class _Frame:
     """An open mapping or sequence (a plain class: made for every container, on every load)."""
 
-    __slots__ = ("value", "path", "mark", "anchor", "weight", "key", "key_is_merge", "explicit")
+    __slots__ = ("value", "path", "mark", "anchor", "weight", "chars", "key", "key_is_merge", "explicit")
 
     def __init__(self, value: Union[Dict[str, Any], List[Any]], path: PathKey, mark: Mark,
                  anchor: Optional[str]) -> None:
@@ -133,6 +152,7 @@ class _Frame:
         self.mark = mark
         self.anchor = anchor
         self.weight = 1
+        self.chars = 0  # characters of the keys and scalars inside, after expanding aliases
         self.key: Optional[str] = None  # a mapping's key waiting for its value
         self.key_is_merge = False
         self.explicit: Set[str] = set()
@@ -141,15 +161,17 @@ class _Frame:
 class _Composer:
     """Events → plain data + marks, with one explicit stack instead of recursion."""
 
-    def __init__(self, text: str, out: LoadedYaml, *, fast: bool) -> None:
+    def __init__(self, text: str, out: LoadedYaml, *, fast: bool, limits: YamlLimits = FACT_SHEET_YAML) -> None:
         # libyaml's parser gives the same events and marks 15x faster; PyYAML's own parser is
         # used when it is missing, and to word errors (yamlerrors knows its messages).
         self.parser: Any = _CParser(text) if fast and _CParser is not None else _Loader(text)
         self.out = out
+        self.limits = limits
         self.stack: List[_Frame] = []
-        self.anchors: Dict[str, Tuple[Any, int]] = {}
+        self.anchors: Dict[str, Tuple[Any, int, int]] = {}  # name → (value, values, characters)
         self.open_anchors: Set[str] = set()
         self.total = 0
+        self.total_chars = 0
         self.documents = 0
         self.root: Any = None
         self.root_mark: Optional[Mark] = None
@@ -173,16 +195,17 @@ class _Composer:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise self.error("yaml.multiple-documents", "文件里有不止一份 YAML 文档（这里的“---”开始了第二份）；事实表只能有一份",
+                raise self.error("yaml.multiple-documents", "文件里有不止一份 YAML 文档（这里的“---”开始了第二份）；"
+                                 f"{self.out.what}只能有一份",
                                  event.start_mark, hint="删掉这一行的“---”及其后多余的内容，或把它们拆到另一个文件")
         elif isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
             return
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = self.stack.pop()
             if frame.anchor is not None:
-                self.anchors[frame.anchor] = (frame.value, frame.weight)
+                self.anchors[frame.anchor] = (frame.value, frame.weight, frame.chars)
                 self.open_anchors.discard(frame.anchor)
-            self.deliver(frame.value, frame.mark, frame.weight)
+            self.deliver(frame.value, frame.mark, frame.weight, frame.chars)
         elif isinstance(event, yaml.AliasEvent):
             self.alias(event)
         elif isinstance(event, yaml.ScalarEvent):
@@ -203,12 +226,19 @@ class _Composer:
             return top.path + (top.key,)  # type: ignore[operator]
         return top.path + (len(top.value),)
 
-    def count(self, weight: int, pymark: Any) -> None:
+    def count(self, weight: int, chars: int, pymark: Any) -> None:
+        """Add what a value will hold once built; refuse before building past the limits."""
         self.total += weight
-        if self.total > MAX_NODES:
+        self.total_chars += chars
+        what = self.out.what
+        if self.total > self.limits.max_nodes:
             raise self.error(
-                "yaml.too-large", f"内容展开后超过 {MAX_NODES} 项，远超事实表的正常规模（可能是恶意构造的“别名炸弹”）",
-                pymark, hint="事实表不需要用“&”和“*”（锚点和别名）；请删除它们")
+                "yaml.too-large", f"内容展开后超过 {self.limits.max_nodes} 项，远超{what}的正常规模（可能是恶意构造的“别名炸弹”）",
+                pymark, hint=f"{what}不需要用“&”和“*”（锚点和别名）；请删除它们")
+        if self.total_chars > self.limits.max_chars:
+            raise self.error(
+                "yaml.too-large", f"内容展开后超过 {self.limits.max_chars} 个字符，远超{what}的正常规模（可能是恶意构造的“别名炸弹”）",
+                pymark, hint=f"{what}不需要用“&”和“*”（锚点和别名）；请删除它们")
 
     def start(self, event: Union[yaml.MappingStartEvent, yaml.SequenceStartEvent]) -> None:
         if self.taking_key():
@@ -218,9 +248,10 @@ class _Composer:
         if event.tag not in (None, "!", _MAP_TAG if is_map else _SEQ_TAG):
             raise self.error("yaml.tag", f"不支持 YAML 标签“{_shown_tag(event.tag)}”", event.start_mark,
                              hint="删掉以“!”开头的标签")
-        if len(self.stack) >= MAX_DEPTH:
-            raise self.error("yaml.too-deep", f"嵌套层次太深（超过 {MAX_DEPTH} 层），不像是事实表", event.start_mark)
-        self.count(1, event.start_mark)
+        if len(self.stack) >= self.limits.max_depth:
+            raise self.error("yaml.too-deep", f"嵌套层次太深（超过 {self.limits.max_depth} 层），不像是{self.out.what}",
+                             event.start_mark)
+        self.count(1, 0, event.start_mark)
         path = self.child_path()
         mark = _mark(event.start_mark)
         self.out.marks.setdefault(path, mark)
@@ -243,11 +274,12 @@ class _Composer:
         except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError) as exc:
             kind = _TYPE_NAMES.get(tag.rsplit(":", 1)[-1], "值")
             raise self.error("yaml.tag", f"“{event.value}”不是有效的{kind}", event.start_mark, hint="删掉以“!!”开头的标签") from exc
-        self.count(1, event.start_mark)
+        chars = len(event.value)
+        self.count(1, chars, event.start_mark)
         self.out.marks.setdefault(self.child_path(), _mark(event.start_mark))
         if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1)
-        self.deliver(value, _mark(event.start_mark), 1)
+            self.anchors[event.anchor] = (value, 1, chars)
+        self.deliver(value, _mark(event.start_mark), 1, chars)
 
     def key(self, event: yaml.ScalarEvent) -> None:
         # Field names are taken as written: `yes:` stays "yes", `2024:` stays "2024".
@@ -270,6 +302,8 @@ class _Composer:
             top.explicit.add(name)
             self.out.key_marks[top.path + (name,)] = mark
         top.key = name
+        self.count(0, len(event.value), event.start_mark)
+        top.chars += len(event.value)
 
     def alias(self, event: yaml.AliasEvent) -> None:
         if self.taking_key():
@@ -281,18 +315,19 @@ class _Composer:
         if name not in self.anchors:
             raise self.error("yaml.alias", f"别名“*{name}”没有对应的锚点“&{name}”", event.start_mark,
                              hint="以“*”开头的值在 YAML 里表示别名；如果这是文字，请给整个值加上引号")
-        value, weight = self.anchors[name]
-        self.count(weight, event.start_mark)
+        value, weight, chars = self.anchors[name]
+        self.count(weight, chars, event.start_mark)
         self.out.marks.setdefault(self.child_path(), _mark(event.start_mark))
-        self.deliver(copy.deepcopy(value), _mark(event.start_mark), weight)
+        self.deliver(copy.deepcopy(value), _mark(event.start_mark), weight, chars)
 
-    def deliver(self, value: Any, mark: Mark, weight: int) -> None:
+    def deliver(self, value: Any, mark: Mark, weight: int, chars: int) -> None:
         """Put a finished value into its parent (or make it the document's root)."""
         if not self.stack:
             self.root, self.root_mark = value, mark
             return
         top = self.stack[-1]
         top.weight += weight
+        top.chars += chars
         if isinstance(top.value, list):
             top.value.append(value)
             return
@@ -315,16 +350,17 @@ class _Composer:
                 top.value.setdefault(k, copy.deepcopy(v))
 
 
-def parse_yaml_text(text: str, path: Path, *, encoding: str = "utf-8") -> LoadedYaml:
+def parse_yaml_text(text: str, path: Path, *, encoding: str = "utf-8",
+                    profile: YamlProfile = FACT_SHEET_PROFILE) -> LoadedYaml:
     """Parse decoded text; raise `LoadError` (in Chinese, at the right line) if it is not YAML."""
     check_printable(Decoded(text, encoding), path)
-    loaded = LoadedYaml(path=path, data=None, text=text, encoding=encoding)
-    composer = _Composer(text, loaded, fast=True)
+    loaded = LoadedYaml(path=path, data=None, text=text, encoding=encoding, what=profile.name)
+    composer = _Composer(text, loaded, fast=True, limits=profile.limits)
     try:
         root = composer.run()
     except yaml.YAMLError:
-        loaded = LoadedYaml(path=path, data=None, text=text, encoding=encoding)
-        composer = _Composer(text, loaded, fast=False)
+        loaded = LoadedYaml(path=path, data=None, text=text, encoding=encoding, what=profile.name)
+        composer = _Composer(text, loaded, fast=False, limits=profile.limits)
         try:
             root = composer.run()
         except yaml.YAMLError as exc:
@@ -336,23 +372,21 @@ def parse_yaml_text(text: str, path: Path, *, encoding: str = "utf-8") -> Loaded
         message = ("文件是空的，没有任何内容" if not written else
                    "文件里只有注释，没有内容" if all(line.startswith("#") for line in written) else
                    "文件里没有任何字段，只有一个空值")
-        raise LoadError("yaml.empty", message, path=path, line=1, column=1, hint=_START_HINT)
+        raise LoadError("yaml.empty", message, path=path, line=1, column=1, hint=profile.start_hint)
     mark = composer.root_mark or Mark(1, 1)
     if not isinstance(root, dict):
         what = "一个列表" if isinstance(root, list) else f"一个单独的值“{str(root)[:20]}”"
-        raise LoadError("yaml.not-mapping", f"事实表的最外层应是“字段: 值”的映射（report:、achievements: …），而这里是{what}",
-                             path=path, line=mark.line, column=mark.column, detail=loaded.excerpt(mark),
-                             hint=_START_HINT)
+        raise LoadError("yaml.not-mapping", f"{profile.name}的最外层应是“字段: 值”的映射（{profile.top_keys}），而这里是{what}",
+                        path=path, line=mark.line, column=mark.column, detail=loaded.excerpt(mark),
+                        hint=profile.start_hint)
     loaded.data = root
     return loaded
 
 
-_START_HINT = "可以复制 samples/edu-bureau-2024.yaml 修改，运行 drafter new 按提问生成，或运行 drafter schema --fields 查看各字段"
-
-
-def load_yaml_file(path: Path) -> LoadedYaml:
-    decoded: Decoded = read_text(path)
-    loaded = parse_yaml_text(decoded.text, path, encoding=decoded.encoding)
+def load_yaml_file(path: Path, profile: YamlProfile = FACT_SHEET_PROFILE) -> LoadedYaml:
+    """Read (within the profile's file limits), decode and parse one YAML file."""
+    decoded: Decoded = read_text(path, profile.file)
+    loaded = parse_yaml_text(decoded.text, path, encoding=decoded.encoding, profile=profile)
     if decoded.note:
         loaded.problems.insert(0, LoadProblem("warning", "file.encoding", decoded.note, (), Mark(1, 1)))
     return loaded

@@ -56,6 +56,7 @@ def analyze_file(path: Path, outline_path: Optional[Path] = None) -> Report:
     """`drafter analyze REPORT`: the outline of one report file, or a `DrafterError`."""
     doc = read_document(path)
     report = analyze_document(doc, default_vocabulary(outline_path))
+    report.kind = doc.kind
     if not report.sections:
         raise ReportError("没有找到报告正文（文件中只有网页导航、版权声明之类的内容）", path=path)
     return report

@@ -163,19 +163,23 @@ def dump_outline(outline: Outline) -> str:
     return HEADER.format(reports=outline.reports) + body
 
 
+_OWN_WORDS = ("yaml.too-large", "yaml.too-deep", "yaml.not-mapping", "yaml.empty")  # already say what is wrong
+
+
 def load_outline(path: Path) -> Outline:
+    from ..facts.findings import LoadError
+    from ..facts.yamlload import YamlProfile, load_yaml_file
+    from ..limits import OUTLINE, OUTLINE_YAML
+
+    profile = YamlProfile("提纲文件", OUTLINE, OUTLINE_YAML, "可以用 drafter learn 重新生成提纲文件", "version:、parts: …")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise OutlineError("找不到提纲文件", path=path) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise OutlineError("无法读取提纲文件（应为 UTF-8 编码的 YAML）", path=path) from exc
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise OutlineError("提纲文件不是合法的 YAML", path=path, line=mark.line + 1 if mark else None,
-                           column=mark.column + 1 if mark else None) from exc
+        loaded = load_yaml_file(path, profile)  # the one YAML loader: marks, limits, alias bombs refused
+    except LoadError as exc:
+        loc = exc.location
+        message = exc.message if exc.code.startswith("file.") or exc.code in _OWN_WORDS else f"提纲文件不是合法的 YAML：{exc.message}"
+        raise OutlineError(message, path=path, line=loc.line if loc else None, column=loc.column if loc else None,
+                           detail=exc.detail, hint=profile.start_hint, code=exc.code) from None
+    text, data = loaded.text, loaded.data
     if not isinstance(data, dict) or not isinstance(data.get("parts"), list):
         raise OutlineError("提纲文件缺少 parts 列表，请用 drafter learn 重新生成", path=path)
     from .schema_check import check_outline

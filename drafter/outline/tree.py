@@ -58,6 +58,7 @@ class Report:
     sections: List[Section]
     year: Optional[int] = None
     title_norm: Optional[str] = None
+    kind: str = "txt"  # of the file read: "docx" numbers paragraphs (第 N 段), the others lines
 
     def to_dict(self) -> Dict[str, object]:
         """Exactly the `drafter analyze --json` contract."""
@@ -77,6 +78,7 @@ def format_tree(report: Report, *, depth: Optional[int] = None, width: int = 40)
     lines = [f"标题：{report.title or '（未找到）'}", f"文字：{SCRIPT_NAMES_ZH.get(report.script, report.script)}"]
     if not report.sections:
         lines.append("（未找到正文）")
+    unit = "段" if report.kind == "docx" else "行"
 
     def add(section: Section, indent: int) -> None:
         if depth is not None and section.level > depth:
@@ -90,7 +92,7 @@ def format_tree(report: Report, *, depth: Optional[int] = None, width: int = 40)
             heading = "（无标题，以开头句起始）"
         else:
             heading = "（无标题的开头段落）"
-        lines.append(f"{'  ' * indent}[{name}] {heading}  （第 {section.line} 行）")
+        lines.append(f"{'  ' * indent}[{name}] {heading}  （第 {section.line} {unit}）")
         for child in section.children:
             add(child, indent + 1)
 
