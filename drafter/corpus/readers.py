@@ -136,14 +136,28 @@ def _read_docx(path: Path, data: bytes) -> Document:
     styles: Dict[int, str] = {}
     levels: Dict[int, int] = {}
     bold: Dict[int, bool] = {}
-    for number, paragraph in enumerate(document.paragraphs, 1):
-        lines.append((number, _join_breaks(paragraph.text)))
-        style, styles[number], style_level, style_bold = resolved.get(paragraph._p.style)
-        level = _outline_level(paragraph._p.pPr, style_level)
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    run_tag, link_tag = qn("w:r"), qn("w:hyperlink")
+    for number, p in enumerate(document.element.body.iterchildren(qn("w:p")), 1):  # = document.paragraphs
+        # The text as python-docx's `paragraph.text` gives it (runs, and runs inside hyperlinks),
+        # read in one pass over the children instead of an XPath query per paragraph and run.
+        texts, direct = [], []
+        for child in p.iterchildren(run_tag, link_tag):
+            if child.tag == run_tag:
+                text = child.text
+                texts.append(text)
+                if text.strip():
+                    direct.append(child)
+            else:
+                texts.extend(r.text for r in child.iterchildren(run_tag))
+        lines.append((number, _join_breaks("".join(texts))))
+        style, styles[number], style_level, style_bold = resolved.get(p.style)
+        level = _outline_level(p.pPr, style_level)
         if level:
             levels[number] = level
-        runs = [r for r in paragraph.runs if r.text.strip()]
-        if runs and all(r.bold if r.bold is not None else style_bold for r in runs):
+        if direct and all(b if b is not None else style_bold for b in (Run(r, None).bold for r in direct)):  # type: ignore[arg-type]
             bold[number] = True
     if not any(t.strip() for _, t in lines):
         raise InputFileError("文件中没有文字", path=path)

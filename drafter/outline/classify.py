@@ -152,7 +152,7 @@ def _content_text(section: Section) -> str:
 
 
 def _structure(section: Section, index: int, sections: Sequence[Section], scores: Dict[str, float],
-               notes: Optional[List[str]]) -> None:
+               notes: Optional[List[str]], total: int) -> None:
     """Position, size and content evidence, added to a top-level section's word scores."""
     if section.opened_by:
         scores[section.opened_by] += 10.0
@@ -163,7 +163,6 @@ def _structure(section: Section, index: int, sections: Sequence[Section], scores
     if index == len(sections) - 1 and len(sections) > 1:
         scores["plan"] += LAST_IS_PLAN
         _note(notes, f"位置：最后一个部分→工作打算 +{LAST_IS_PLAN}")
-    total = sum(s.chars() for s in sections)
     if total and len(section.children) >= 2 and section.chars() >= SIZE_SHARE * total and len(sections) > 1:
         scores["achievements"] += 3.0
         for part in ("highlights", "other"):
@@ -230,11 +229,12 @@ def classify(sections: List[Section], year: Optional[int], vocabulary: Vocabular
     if not sections:
         return
     emissions = []
+    total = sum(s.chars() for s in sections)  # once: per section it made long reports quadratic
     for i, section in enumerate(sections):
         notes: List[str] = []
         scores = heading_scores(section.text, year, vocabulary, section.body[0] if section.body else "", notes)
         scores["achievements"] += THEME_DEFAULT
-        _structure(section, i, sections, scores, notes)
+        _structure(section, i, sections, scores, notes, total)
         emissions.append(scores)
         section.evidence = notes
     labels = _viterbi(emissions)
