@@ -47,6 +47,7 @@ def test_signature_is_kept_with_the_last_body_lines(run, tmp_path: Path, seal: b
         assert _on(p._p.pPr, "w:keepNext"), p.text
     sig_style = sig.part.document.styles.element.xpath('w:style[@w:styleId="Signature"]')[0]
     assert _on(sig_style.pPr, "w:keepNext")
+    assert _on(sig._p.pPr, "w:keepNext")  # directly too: a reference document's 落款 style may lack it
     assert date.text == "2025年1月10日" and sig.text == "青山区教育体育局"
 
 

@@ -179,6 +179,8 @@ class DocxWriter:
         for spans, style, right in ((block.org, IDS["signature"], sig_right), (block.date, IDS["date"], date_right)):
             p = self._paragraph(doc, style)
             ooxml.set_para_props(p._p.get_or_add_pPr(), right_chars=right, first_line_chars=0)
+            if style == IDS["signature"]:  # also where a reference document's 落款 style lacks it
+                ooxml.set_keep_together(p._p.get_or_add_pPr(), True)
             self._spans(doc, p, spans)
 
 
