@@ -9,22 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, Iterator, List, Optional, Sequence, Set, Tuple
 
 from ..corpus.files import Skipped, expand_paths
-from ..corpus.readers import read_document
-from ..errors import InputFileError, ReportError
+from ..errors import InputFileError
 from . import tokenizer
 from .aggregate import OutlineBuilder, defining_sections
-from .analyze import analyze_document
 from .classify import Vocabulary
 from .counting import BoundedCounter
 from .lexicon import STOPWORDS
 from .model import Outline
+from .parallel import NO_BODY, analysed, default_jobs
 from .phrases import PhraseBank
 from .tree import Report
-
-NO_BODY = "没有找到报告正文"
 
 
 class Progress:
@@ -51,11 +48,22 @@ def _is_word(token: str) -> bool:
     return len(token) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in token) and token not in STOPWORDS
 
 
-def heading_words(report: Report) -> Iterator[Tuple[str, Set[str]]]:
-    """(part, words) of each heading that names a part."""
+def _heading_texts(report: Report) -> Iterator[Tuple[str, str]]:
     for section, _parent in defining_sections(report):
         if section.canonical != "overview" and section.text:
-            yield section.canonical, {t for t in tokenizer.lcut(section.text) if _is_word(t)}
+            yield section.canonical, section.text
+
+
+def heading_words(report: Report, lcut: Callable[[str], List[str]] = tokenizer.lcut
+                  ) -> Iterator[Tuple[str, Set[str]]]:
+    """(part, words) of each heading that names a part."""
+    for part, text in _heading_texts(report):
+        yield part, {t for t in lcut(text) if _is_word(t)}
+
+
+def heading_texts(report: Report) -> Iterator[str]:
+    """What `heading_words` tokenises (for `learn --jobs`, which tokenises in the workers)."""
+    return (text for _part, text in _heading_texts(report))
 
 
 def part_texts(report: Report) -> Dict[str, List[str]]:
@@ -70,24 +78,29 @@ def part_texts(report: Report) -> Dict[str, List[str]]:
     return out
 
 
-class Learner:
-    def __init__(self, progress: Optional[Progress] = None) -> None:
-        self.progress = progress or Progress()
+def part_paragraphs(report: Report) -> Iterator[str]:
+    """What the phrase bank tokenises (for `learn --jobs`, which tokenises in the workers)."""
+    for texts in part_texts(report).values():
+        yield from texts
 
-    def _reports(self, files: Sequence[Path], vocabulary: Vocabulary,
-                 skipped: Optional[List[Skipped]]) -> Iterator[Tuple[Path, Report]]:
-        for path in files:
-            try:
-                report = analyze_document(read_document(path), vocabulary)
-                if not report.sections:
-                    raise ReportError(NO_BODY, path=path)
-            except (InputFileError, ReportError) as error:
+
+class Learner:
+    def __init__(self, progress: Optional[Progress] = None, jobs: Optional[int] = None) -> None:
+        self.progress = progress or Progress()
+        self.jobs = jobs or default_jobs()
+
+    def _reports(self, files: Sequence[Path], vocabulary: Vocabulary, skipped: Optional[List[Skipped]],
+                 texts_of: Callable[[Report], Iterator[str]]
+                 ) -> Iterator[Tuple[Path, Report, Callable[[str], List[str]]]]:
+        """(path, report, lcut) of each readable file, in order; lcut may answer from the worker."""
+        for item in analysed(files, vocabulary, texts_of, self.jobs):
+            if item.report is None:
                 if skipped is not None:
-                    skipped.append(Skipped(path, error.message))
-                self.progress.advance(path)
+                    skipped.append(Skipped(item.path, item.error or NO_BODY))
+                self.progress.advance(item.path)
                 continue
-            yield path, report
-            self.progress.advance(path)
+            yield item.path, item.report, item.lcut
+            self.progress.advance(item.path)
 
     def learn(self, paths: Sequence[Path]) -> LearnResult:
         files, skipped = expand_paths(paths)
@@ -95,9 +108,9 @@ class Learner:
         unreadable: List[Skipped] = []
         counts: Dict[str, BoundedCounter] = {}
         readable: List[Path] = []
-        for path, report in self._reports(files, Vocabulary(), unreadable):
+        for path, report, lcut in self._reports(files, Vocabulary(), unreadable, heading_texts):
             readable.append(path)
-            for part, words in heading_words(report):
+            for part, words in heading_words(report, lcut):
                 counts.setdefault(part, BoundedCounter(10_000)).update(sorted(words))
         vocabulary = Vocabulary({part: dict(c.most_common()) for part, c in counts.items()})
         taken = set(readable)
@@ -106,9 +119,9 @@ class Learner:
                 self.progress.advance(path)
         builder = OutlineBuilder()
         bank = PhraseBank()
-        for _path, report in self._reports(readable, vocabulary, None):
+        for _path, report, lcut in self._reports(readable, vocabulary, None, part_paragraphs):
             builder.add(report)
-            bank.add_report(part_texts(report), tokenizer.cut)
+            bank.add_report(part_texts(report), lcut)
         self.progress.finish()
         skipped = sorted(skipped + unreadable, key=lambda s: str(s.path))
         if not readable:
@@ -118,6 +131,7 @@ class Learner:
         return LearnResult(outline, readable, skipped)
 
 
-def learn(paths: Sequence[Path], progress: Optional[Progress] = None) -> LearnResult:
-    """Learn an outline from report files and folders (see `Learner`)."""
-    return Learner(progress).learn(paths)
+def learn(paths: Sequence[Path], progress: Optional[Progress] = None, jobs: Optional[int] = None) -> LearnResult:
+    """Learn an outline from report files and folders (see `Learner`); `jobs` processes (default:
+    the cores) read and tokenise the files, with the same result as one."""
+    return Learner(progress, jobs).learn(paths)
