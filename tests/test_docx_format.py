@@ -76,7 +76,7 @@ def test_body_and_headings_have_fixed_pitch_and_two_character_indent(draft) -> N
 
 def test_headings_use_real_heading_styles(draft) -> None:
     by_text = {p.text: p.style.style_id for p in draft.paragraphs}
-    assert by_text["一、工作开展情况及主要措施"] == "Heading1"
+    assert by_text["一、全年主要工作"] == "Heading1"
     runin = next(p for p in draft.paragraphs if p.text.startswith("（一）以政治建设为统领"))
     assert runin.style.style_id == "Heading2"
     # the body after a run-in heading is set in 仿宋 through a character style
@@ -126,7 +126,7 @@ def test_reference_docx_supplies_page_setup_and_with_keep_reference_styles_its_s
     assert result.sections[0].footer.paragraphs[0].text == "某某区教育体育局（页脚）"
     texts = [p.text for p in result.paragraphs]
     assert "【正文】" not in texts
-    assert "一、工作开展情况及主要措施" in texts
+    assert "一、全年主要工作" in texts
     # styles the reference lacks are added so 落款 and placeholders still work
     assert any(s.style_id == "DocumentDate" for s in result.styles)
 

@@ -8,7 +8,7 @@ import docx
 
 from conftest import EDU_SAMPLE, MINIMAL_SHEET, paragraphs, write_sheet
 
-CANONICAL_HEADINGS = ["一、工作开展情况及主要措施", "二、特色亮点工作", "三、存在的问题和不足", "四、下一步工作打算"]
+CANONICAL_HEADINGS = ["一、全年主要工作", "二、特色亮点工作", "三、存在问题和困难", "四、2025年工作打算"]
 
 
 def test_sample_renders_every_canonical_part_in_order(run, tmp_path: Path) -> None:
@@ -56,8 +56,8 @@ def test_missing_facts_become_highlighted_placeholders_and_are_counted(run, tmp_
     assert lines[2:] == [
         "  开头：【待补充：领导机关，如：区委、区政府】",
         "  开头：【待补充：主要成效和荣誉】",  # no results given: no claim of 新成效 either
-        "  二、存在的问题和不足：【待补充：存在的问题和不足】",
-        "  三、下一步工作打算：【待补充：下一步工作打算】",
+        "  二、存在问题和困难：【待补充：存在的问题和不足】",
+        "  三、2025年工作打算：【待补充：下一步工作打算】",
     ]
     assert result.stderr == f"事实表有 4 个警告，运行 drafter validate {sheet} 查看。\n"
     document = docx.Document(str(out))
@@ -72,7 +72,7 @@ def test_optional_parts_are_left_out_and_the_rest_renumbered(run, tmp_path: Path
     run("render", sheet, "-o", out)
     headings = [t for t in paragraphs(out) if re.match(r"^[一二三四五六]、", t)]
     # no highlights in the sheet, and the learned outline has them in under half the reports
-    assert headings == ["一、工作开展情况及主要措施", "二、存在的问题和不足", "三、下一步工作打算"]
+    assert headings == ["一、全年主要工作", "二、存在问题和困难", "三、2025年工作打算"]
 
 
 def test_strict_fails_while_placeholders_remain_and_writes_nothing(run, tmp_path: Path) -> None:
@@ -132,10 +132,10 @@ def test_output_format_follows_the_suffix_or_the_option(run, tmp_path: Path) -> 
     assert run("render", EDU_SAMPLE, "-o", tmp_path / "d.md").exit_code == 0
     md = (tmp_path / "d.md").read_text(encoding="utf-8")
     assert md.startswith("# 青山区教育体育局2024年工作总结及2025年工作打算\n")
-    assert "\n## 一、工作开展情况及主要措施\n" in md
+    assert "\n## 一、全年主要工作\n" in md
     assert run("render", EDU_SAMPLE, "-o", tmp_path / "d.out", "--format", "txt").exit_code == 0
     txt = (tmp_path / "d.out").read_text(encoding="utf-8")
-    assert "\n\u3000\u3000一、工作开展情况及主要措施\n" in txt
+    assert "\n\u3000\u3000一、全年主要工作\n" in txt
 
 
 def test_default_output_name_is_the_sheet_name(run, tmp_path: Path) -> None:

@@ -108,7 +108,7 @@ def test_a_different_outline_changes_headings_and_order(run, tmp_path: Path) -> 
     out = tmp_path / "d.docx"
     assert run("render", EDU_SAMPLE, "-o", out, "--outline", path).exit_code == 0
     headings = [t for t in paragraphs(out) if re.match(r"^第.部分", t)]
-    assert headings == ["第一部分 工作开展情况及主要措施", "第二部分 2025年工作思路", "第三部分 存在的困难和短板",
+    assert headings == ["第一部分 全年主要工作", "第二部分 2025年工作思路", "第三部分 存在的困难和短板",
                         "第四部分 特色亮点工作"]
     assert any(t.startswith("1、以政治建设为统领") for t in paragraphs(out))
 
@@ -147,7 +147,7 @@ def test_highlights_nest_inside_achievements_when_the_outline_says_so(run, tmp_p
     assert run("render", EDU_SAMPLE, "-o", out, "--outline", path).exit_code == 0
     texts = paragraphs(out)
     top = [t for t in texts if re.match(r"^[一二三四五]、", t)]
-    assert top == ["一、工作开展情况及主要措施", "二、存在的问题和不足", "三、下一步工作打算"]
+    assert top == ["一、全年主要工作", "二、存在问题和困难", "三、2025年工作打算"]
     nested = texts.index("（六）特色亮点工作")
     assert texts[nested + 1].startswith("1.")
     assert "智慧教育示范区建设成效明显。" in texts[nested + 1] and "以数字化转型为引领" in texts[nested + 1]
@@ -163,5 +163,5 @@ def test_facts_for_a_part_the_outline_lacks_are_not_dropped(run, tmp_path: Path)
     assert run("render", ROOT / "samples" / "health-commission-2024.yaml", "-o", out, "--outline", path).exit_code == 0
     top = [t for t in paragraphs(out) if re.match(r"^[一二三四五六]、", t)]
     # in canonical order: highlights after achievements, honours after the highlights
-    assert top == ["一、工作开展情况及主要措施", "二、特色亮点工作", "三、获得市级以上荣誉", "四、存在的问题和不足",
-                   "五、下一步工作打算"]
+    assert top == ["一、全年主要工作", "二、特色亮点工作", "三、获得市级以上荣誉", "四、存在问题和困难",
+                   "五、2025年工作打算"]

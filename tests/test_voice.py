@@ -119,7 +119,7 @@ def test_stock_sentences_are_stable_for_a_sheet_and_vary_across_sheets(run, tmp_
     for i, org in enumerate(["青山区教育体育局", "江北区教育局", "滨江区教育局", "东湖区教育局", "西岭县教育局", "南塘区教育局"]):
         sheet = _edited(tmp_path, EDU_SAMPLE, f"org{i}", lambda d, org=org: d["report"].update(org=org))
         paras = _paragraphs(_md(run, sheet, tmp_path))
-        leads.add(paras[paras.index("## 三、存在的问题和不足") + 1])
+        leads.add(paras[paras.index("## 三、存在问题和困难") + 1])
     assert len(leads) >= 2
 
 
@@ -146,8 +146,8 @@ def test_others_are_placed_by_kind(run, tmp_path: Path) -> None:
                        {"title": "获得市级以上荣誉", "points": ["区教研室获评先进集体"]}]
     md = _md(run, _edited(tmp_path, EDU_SAMPLE, "others", add), tmp_path)
     tops = re.findall(r"^## (\S+)$", md, re.M)
-    assert tops == ["一、工作开展情况及主要措施", "二、特色亮点工作", "三、获得市级以上荣誉", "四、存在的问题和不足",
-                    "五、当前面临的机遇和挑战", "六、下一步工作打算"]
+    assert tops == ["一、全年主要工作", "二、特色亮点工作", "三、获得市级以上荣誉", "四、存在问题和困难",
+                    "五、当前面临的机遇和挑战", "六、2025年工作打算"]
 
 
 def _outline_with(tmp_path: Path, lead_ins: dict, phrases: dict | None = None) -> Path:
@@ -172,9 +172,9 @@ def test_learned_lead_ins_give_the_office_its_own_voice(run, tmp_path: Path) -> 
     paras = _paragraphs(md)
     after = lambda heading: paras[paras.index(heading) + 1]  # noqa: E731
     # without its 一年来, which the opening has already said
-    assert after("## 一、工作开展情况及主要措施") == "我们主要抓了以下几方面工作："
-    assert after("## 三、存在的问题和不足") == "对照高质量发展要求，我们的工作还有不少差距："  # most reports win
-    assert after("## 四、下一步工作打算") == "2025年，我们将锚定目标、奋勇争先，着力抓好以下工作："
+    assert after("## 一、全年主要工作") == "我们主要抓了以下几方面工作："
+    assert after("## 三、存在问题和困难") == "对照高质量发展要求，我们的工作还有不少差距："  # most reports win
+    assert after("## 四、2025年工作打算") == "2025年，我们将锚定目标、奋勇争先，着力抓好以下工作："
     # a lead-in naming next year does not fit a half-year draft: our own half-year wording instead
     half = _paragraphs(_md(run, HALF_YEAR, tmp_path, "--outline", outline))
     plan_lead = half[half.index("## 三、下半年工作打算") + 1]

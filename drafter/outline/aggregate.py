@@ -12,9 +12,12 @@ from typing import Dict, Iterator, List, Optional, Tuple
 
 from ..corpus.markers import PATTERNS
 from .counting import BoundedCounter, Histogram
+from .leadins import LeadInCounter, report_lead_ins
 from .model import CANONICAL_PARTS, DEFAULT_NUMBERING, Cue, HeadingVariant, Outline, Part, Phrase
 from .tree import Report, Section
+from .variants import ranked
 
+THIN_PRESENCE = 2  # a part seen in fewer reports has no wording of its own worth trusting
 _ITEM = re.compile(r"(?:^|[。；：，])\s*[一二三四五六七八九十]{1,2}是")
 VARIANTS_KEPT = 12
 CUES_KEPT = 30
@@ -56,6 +59,8 @@ class OutlineBuilder:
         self.paragraphs = {p: Histogram(1) for p in CANONICAL_PARTS}
         self.part_chars = {p: Histogram(50) for p in CANONICAL_PARTS}
         self.run_in: Dict[str, List[int]] = {p: [0, 0] for p in CANONICAL_PARTS}
+        self.lead_ins = LeadInCounter()
+        self.fallbacks: List[Tuple[str, str]] = []  # (part, why) whose headings came from the shipped outline
 
     def add(self, report: Report) -> None:
         self.reports += 1
@@ -71,13 +76,15 @@ class OutlineBuilder:
             self.presence[key] = self.presence.get(key, 0) + 1
             for level in levels[key]:
                 self.levels.setdefault(key, {})[level] = self.levels.get(key, {}).get(level, 0) + 1
+            # A part listed as several top-level themes has no wrapper heading to learn.
             if key != "overview" and (len(found) == 1 or key == "other"):
                 counter = self.headings.setdefault(key, BoundedCounter(5000))
                 for section in found:
-                    text = variant_text(section.text, report.year)
+                    text = variant_text(section.text, report.year) if section.heading else ""
                     if text:
                         counter.add(text)
             self._shape(key, found)
+        self.lead_ins.add(report_lead_ins(report, defining_sections(report)))
         for a in first_line:
             for b in first_line:
                 if a != b and first_line[a] < first_line[b]:
@@ -147,19 +154,39 @@ class OutlineBuilder:
             })
         return {k: round(float(v), 2) for k, v in out.items()}
 
+    def _headings(self, key: str, shipped: Optional[Outline]) -> List[HeadingVariant]:
+        """The plausible wordings, clustered, default first; the shipped outline's when thin."""
+        variants = ranked(self.headings[key].most_common(), key)[:VARIANTS_KEPT] if key in self.headings else []
+        presence = self.presence.get(key, 0)
+        thin = None
+        if key == "overview":
+            return []
+        if presence and presence < THIN_PRESENCE:
+            thin = f"只有 {presence} 份报告有这一部分"
+        elif presence and not variants:
+            thin = "没有学到像样的标题"
+        fallback = shipped.part(key) if shipped is not None else None
+        if thin and fallback is not None and fallback.headings:
+            self.fallbacks.append((key, thin))
+            return [HeadingVariant(h.text, h.count) for h in fallback.headings]
+        return [HeadingVariant(t, n) for t, n in variants]
+
     def build(self, vocabulary: Dict[str, BoundedCounter], phrases: Dict[str, List[Phrase]],
-              skipped: int) -> Outline:
+              skipped: int, shipped: Optional[Outline] = None) -> Outline:
+        """The outline; `shipped` (the outline that comes with drafter) gives the headings of
+        parts the corpus has too little evidence for."""
         parts = []
+        self.fallbacks = []
         for key in self.order():
-            variants = self.headings[key].most_common()[:VARIANTS_KEPT] if key in self.headings else []
             cues = vocabulary[key].most_common()[:CUES_KEPT] if key in vocabulary else []
             parts.append(Part(
                 key=key,
                 presence=self.presence.get(key, 0),
                 levels=dict(sorted(self.levels.get(key, {}).items())),
-                headings=[HeadingVariant(t, n) for t, n in variants],
+                headings=self._headings(key, shipped),
                 subsections=self.shape(key),
                 vocabulary=[Cue(t, n) for t, n in cues],
+                lead_ins=self.lead_ins.result(key),
             ))
         numbering, counts = self.numbering_patterns()
         ordered_phrases = {p.key: phrases[p.key] for p in parts if p.key in phrases}

@@ -42,6 +42,7 @@ class LearnResult:
     outline: Outline
     files: List[Path]  # the report files read
     skipped: List[Skipped] = field(default_factory=list)
+    fallbacks: List[Tuple[str, str]] = field(default_factory=list)  # (part, why) using the shipped headings
 
 
 def _is_word(token: str) -> bool:
@@ -127,8 +128,21 @@ class Learner:
         if not readable:
             raise InputFileError("没有可以学习的报告：所有文件都无法读取或没有正文",
                                  hint="请给出 .txt、.md 或 .docx 格式的工作总结")
-        outline = builder.build(counts, bank.result(), skipped=len(skipped))
-        return LearnResult(outline, readable, skipped)
+        outline = builder.build(counts, bank.result(), skipped=len(skipped), shipped=_shipped_outline())
+        return LearnResult(outline, readable, skipped, builder.fallbacks)
+
+
+def _shipped_outline() -> Optional[Outline]:
+    """The outline drafter ships (learned from seeds/), or None when it cannot be read."""
+    from ..errors import DrafterError
+    from ..resources import default_outline_path
+    from .model import load_outline
+
+    try:
+        path = default_outline_path()
+        return load_outline(path) if path.is_file() else None
+    except (DrafterError, RuntimeError):
+        return None
 
 
 def learn(paths: Sequence[Path], progress: Optional[Progress] = None, jobs: Optional[int] = None) -> LearnResult:

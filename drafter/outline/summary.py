@@ -58,6 +58,14 @@ def format_summary(result: LearnResult) -> str:
             shown.append(f"  {PART_NAMES_ZH.get(part.key, part.key)}：{text}")
     if shown:
         lines += ["常用表述（出现在最多报告中的几条）："] + shown
+    leads = [f"  {PART_NAMES_ZH.get(p.key, p.key)}：{p.lead_ins[0].text}（{p.lead_ins[0].df} 份）"
+             + (f" 等 {len(p.lead_ins)} 句" if len(p.lead_ins) > 1 else "")
+             for p in outline.parts if p.lead_ins]
+    if leads:
+        lines += ["各部分的开头句（出现在最多报告中的一句）："] + leads
+    if result.fallbacks:
+        lines += ["", "证据不足、沿用内置提纲标题的部分："]
+        lines += [f"  {PART_NAMES_ZH.get(key, key)}：{why}" for key, why in result.fallbacks]
     if result.skipped:
         lines += ["", "跳过的文件："]
         lines += [f"  {item.path}：{item.reason}" for item in result.skipped]
