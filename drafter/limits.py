@@ -96,7 +96,9 @@ NUMBER_MAX_ABS = 10 ** 15
 NUMBER_MIN_ABS = 1e-6
 
 # -- templates (enforced on the render side by the output engineer) ----------------------------
-TEMPLATE_MAX_SECONDS = 20.0  # wall time for composing one draft; the shipped set takes ~50 ms
+# wall time for composing one draft; the shipped set takes ~50 ms, a 1 MB value ~0.3 s.  Kept
+# under 10 s so a runaway template ends (with its message) before a 10 s watchdog would.
+TEMPLATE_MAX_SECONDS = 8.0
 TEMPLATE_MAX_OUTPUT_CHARS = 5_000_000  # characters one draft may hold: 100× a long report
 TEMPLATE_MAX_RANGE = 10_000  # items `range()` may produce in a template
 TEMPLATE_MAX_RECURSION = 50  # nested macro calls (recursive macros); the shipped templates use 2

@@ -34,6 +34,11 @@ def seeds_dir() -> Path:
     return _data_dir("seeds")
 
 
+def samples_dir() -> Path:
+    """The example fact sheets (`drafter templates check` renders every template against each)."""
+    return _data_dir("samples")
+
+
 def default_outline_path() -> Path:
     """The outline learned from the seeds, used when `render` is given no `--outline`."""
     return templates_dir() / "outline.yaml"

@@ -9,7 +9,7 @@ import click
 from .base import command, group
 
 from ..render import FORMATS, RenderOptions, guess_format, render
-from ..templates_admin import eject_templates, list_templates, show_template
+from ..templates_admin import check_templates, eject_templates, list_templates, show_template
 
 _FILE = click.Path(path_type=Path, dir_okay=False)
 
@@ -87,6 +87,7 @@ def templates_group() -> None:
       drafter templates list
       drafter templates show achievements.j2
       drafter templates eject 我的模板
+      drafter templates check 我的模板
       drafter render 事实表.yaml --templates 我的模板
     """
 
@@ -132,6 +133,30 @@ def templates_eject(directory: Path, force: bool) -> None:
     for path in eject_templates(directory, force=force):
         click.echo(f"已复制：{path}")
     click.echo(f"修改其中的模板后，运行 drafter render 事实表.yaml --templates {directory}")
+
+
+@templates_group.command("check", options_metavar="[选项]")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False, exists=True), metavar="文件夹")
+@click.option("--outline", type=_FILE, default=None, help="用这个提纲文件代替模板文件夹中的或内置的提纲。")
+def templates_check(directory: Path, outline: Optional[Path]) -> None:
+    """检查一个模板文件夹：编译每个模板，并用每份示例事实表试生成，一次列出全部问题。
+
+    示例事实表涵盖年度、半年和缺项等情形，因此平时走不到的分支里的错误也会被发现。有问题时退出码为 1。
+
+    \b
+    示例：
+      drafter templates check 我的模板
+    """
+    result = check_templates(directory, outline)
+    for notice in result.notices:
+        click.echo(f"警告：{notice}", err=True)
+    for problem in result.problems:
+        click.echo(f"错误：{problem}", err=True)
+    summary = f"检查了 {len(result.checked)} 个模板，用 {len(result.sheets)} 份示例事实表试生成"
+    if result.problems:
+        click.echo(f"{summary}：发现 {len(result.problems)} 个问题。", err=True)
+        raise SystemExit(1)
+    click.echo(f"{summary}：没有发现问题。")
 
 
 COMMANDS = [render_command, templates_group]

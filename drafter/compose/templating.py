@@ -10,18 +10,21 @@ value such as ``{{ 7*7 }}`` or ``& < >`` is printed literally, never evaluated o
 from __future__ import annotations
 
 import itertools
-import types
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateError
 from ..facts.model import Fact, Figure
 from ..resources import templates_dir, user_cache_dir
 from . import filters, marks
+from .checkargs import checked_all
+from .loader import TemplateLoader
+from .sandbox import BoundedSandbox, bound_filters, generate_bounded
+from .template_errors import translate
 
 TEMPLATE_SUFFIX = ".j2"
 MAX_HEADING_DEPTH = 3  # below a part (一、): （一） 1. （1）, the four levels GB/T 9704 names
@@ -80,10 +83,9 @@ class TemplateSet:
                 return directory / name
         return None
 
-    def environment(self, table: marks.SourceTable) -> "SandboxedEnvironment":
-        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d), encoding="utf-8") for d in self.search_path])
-        env = SandboxedEnvironment(
-            loader=loader,
+    def environment(self, table: marks.SourceTable) -> BoundedSandbox:
+        env = BoundedSandbox(
+            loader=TemplateLoader(self.search_path),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             trim_blocks=True,
@@ -91,8 +93,9 @@ class TemplateSet:
             finalize=lambda value: _finalize(value, table),
             bytecode_cache=_bytecode_cache(),
         )
-        env.filters.update(filters.all_filters())
-        env.globals.update(_helpers(table))
+        env.filters.update(checked_all(filters.all_filters(), is_filter=True))
+        bound_filters(env)
+        env.globals.update(checked_all(_helpers(table), is_filter=False))
         return env
 
 
@@ -131,7 +134,16 @@ def _bytecode_cache() -> Optional[jinja2.BytecodeCache]:
     return jinja2.FileSystemBytecodeCache(str(directory))
 
 
+# What XML (and so Word) cannot hold: C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF.
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _finalize(value: Any, table: marks.SourceTable) -> Any:
+    if isinstance(value, str) and not isinstance(value, Fact):
+        bad = UNWRITABLE.search(value)
+        if bad:
+            raise TemplateError(f"模板输出了一个不可见的控制字符（U+{ord(bad.group()):04X}），它无法写进 Word 文档",
+                                hint="检查这一行的字符串和 format")
     if isinstance(value, Fact):
         return marks.fact(value, value.source, table)
     if value is None:
@@ -222,47 +234,24 @@ def _as_fact(value: Any, change: Callable[[str], str]) -> Any:
     return Fact(changed, value.source) if isinstance(value, Fact) else changed
 
 
-def render_template(env: SandboxedEnvironment, name: str, context: Dict[str, Any]) -> str:
+def render_template(env: BoundedSandbox, name: str, context: Dict[str, Any]) -> str:
+    """Template `name` rendered within the sandbox's bounds; every failure a `TemplateError`
+    at the template's file and line, except drafter's own bugs (see `template_errors`)."""
     try:
-        template = env.get_template(name)
-        return template.render(context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"模板语法错误：{exc.message}", path=exc.filename or name, line=exc.lineno) from exc
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"找不到模板 {exc.name}") from exc
-    except TemplateError as exc:
-        where = _template_frame(exc.__traceback__)
-        if where and exc.location is None:
-            raise TemplateError(exc.message, path=where[0], line=where[1]) from exc
-        raise
-    except jinja2.UndefinedError as exc:
-        where = _template_frame(exc.__traceback__)
-        raise TemplateError(f"模板引用了不存在的名称：{_undefined_name(str(exc))}",
-                            path=where[0] if where else name, line=where[1] if where else None,
-                            hint="检查拼写；可用的名称见 drafter templates show achievements.j2") from exc
-    except jinja2.exceptions.SecurityError as exc:
-        where = _template_frame(exc.__traceback__)
-        raise TemplateError(f"模板试图执行不允许的操作：{exc}", path=where[0] if where else name,
-                            line=where[1] if where else None) from exc
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
-        # Only errors raised while evaluating template expressions reach here.
-        where = _template_frame(exc.__traceback__)
-        raise TemplateError(f"模板运行出错：{exc}", path=where[0] if where else name,
-                            line=where[1] if where else None) from exc
+        rendered = generate_bounded(env, env.get_template(name), context)
+    except BaseException as exc:  # noqa: BLE001 - sorted by `translate`; what is not ours goes on
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        translated = translate(exc, name, _source_path(env, name))
+        if translated is exc:
+            raise
+        raise translated from exc
+    bad = UNWRITABLE.search(rendered)
+    if bad:
+        raise TemplateError(f"模板输出了一个不可见的控制字符（U+{ord(bad.group()):04X}），它无法写进 Word 文档",
+                            path=_source_path(env, name))
+    return rendered
 
 
-def _undefined_name(message: str) -> str:
-    # jinja2: "'foo' is undefined" / "'dict object' has no attribute 'x'"
-    return (message.replace(" is undefined", "").replace(" has no attribute ", " 没有属性 ")
-            .replace(" has no element ", " 没有元素 ").replace(" object", ""))
-
-
-def _template_frame(tb: Optional[types.TracebackType]) -> Optional[Tuple[str, int]]:
-    """The innermost traceback entry that Jinja mapped back onto a template file and line."""
-    found = None
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(TEMPLATE_SUFFIX):
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
+def _source_path(env: BoundedSandbox, name: str) -> str:
+    return env.loader.source_path(name) if isinstance(env.loader, TemplateLoader) else name
