@@ -65,6 +65,9 @@ def phrase(label: str, value, unit: str, previous=None, *, index: int = 0, half_
     (("利润", -15, "万元", -35), ("loss_change", "利润亏损15万元，比上年减亏20万元")),
     (("利润", -50, "万元", -35), ("loss_change", "利润亏损50万元，比上年增亏15万元")),
     (("利润", -35, "万元", None), ("loss", "利润亏损35万元")),
+    (("利润", -35, "万元", 0), ("turn", "利润由上年收支平衡转为亏损35万元")),
+    (("利润", -35, "万元", -35), ("loss_same", "利润亏损35万元，与上年持平")),
+    (("户籍人口净增", -35, "人", -35), ("same", "户籍人口净增-35人，与上年持平")),
     (("户籍人口净增", -35, "人", 20), ("signed_from_to", "户籍人口净增由上年的20人变为-35人")),
     # rule 6: zeros as a writer writes them
     (("较大及以上安全生产事故", 0, "起", 0), ("event_none", "全年未发生较大及以上安全生产事故")),
@@ -141,3 +144,8 @@ def test_sentence_and_dates() -> None:
     assert date_cn("2025-01-10") == "2025年1月10日"
     assert date_cn("2025/12/01") == "2025年12月1日"
     assert year_text("{year}年工作总结及{next_year}年打算", 2024) == "2024年工作总结及2025年打算"
+
+
+def test_a_fall_is_never_rounded_to_100_percent() -> None:
+    assert phrase("引进人才", 1, "人", 2000) == ("change_pct", "引进人才1人，比上年减少1999人，下降99.95%")
+    assert phrase("财政投入", 10, "万元", 200) == ("change_pct", "财政投入10万元，比上年减少190万元，下降95.0%")

@@ -35,10 +35,13 @@ class Figure(tuple):
 
     def found_in(self, text: str) -> bool:
         label, value, unit = self
+        if value < 0 and label.endswith("增长") and unit in ("%", "％", "‰"):
+            label = label[:-2] + "下降"  # a negative growth reads as a fall
         at = text.find(label)
         if at < 0:
             return False
-        clause = re.split("[；。]", text[at:], maxsplit=1)[0]
+        start = max(text.rfind(mark, 0, at) for mark in "，；。") + 1  # 全年未发生… starts before the label
+        clause = text[start:at] + re.split("[；。]", text[at:], maxsplit=1)[0]
         return any(form in clause for form in _stated_values(value, unit))
 
 

@@ -93,11 +93,13 @@ PHRASES: Dict[str, str] = {
     "turn": "{label}由{base}{was}{previous}转为{now}{value}",
     "loss_change": "{label}亏损{value}，{versus}{lessmore}{diff}",
     "loss": "{label}亏损{value}",
+    "loss_same": "{label}亏损{value}，与{base}持平",
     "signed_from_to": "{label}由{base}的{previous}变为{value}",
     "from_zero": "{label}{value}，{versus}增加{diff}",
     "small_count": "{label}由{base}的{previous}{toverb}{value}",
     "level_change": "{label}{value}，{versus}{updown}{diff}",
     "change_pct": "{label}{value}，{versus}{moreless}{diff}，{growfall}{pct}%",
+    "change": "{label}{value}，{versus}{moreless}{diff}",
 }
 
 
@@ -218,8 +220,8 @@ def rule_rate(f: FigureFacts) -> Optional[Phrase]:
     if f.kind != "rate":
         return None
     show = _writer(f)
-    if f.unit not in PERCENT_UNITS + PERMILLE_UNITS:  # a 率 given as a plain number: its difference
-        return rule_level(f) or rule_plain(f)
+    if f.unit not in PERCENT_UNITS + PERMILLE_UNITS:  # a 率 given as a plain number: as a level
+        return None
     points = "千分点" if f.unit in PERMILLE_UNITS else "百分点"
     full = f.unit in PERCENT_UNITS and f.value == 100
     if f.previous is None:
@@ -265,15 +267,20 @@ def rule_sign(f: FigureFacts) -> Optional[Phrase]:
     if f.value >= 0 and f.previous >= 0:
         return None
     show = _writer(f, f.value, f.previous, f.diff)
-    if not any(w in f.label for w in PROFIT_WORDS):
-        return _say("signed_from_to", **f.words(previous=show(f.previous), value=show(f.value)))
+    profit = any(w in f.label for w in PROFIT_WORDS)
+    if f.diff == 0:
+        return _say("loss_same", **f.words(value=show(abs(f.value)))) if profit else None  # rule_same
+    if not profit:
+        said = lambda d: show(d) if d else "零"  # noqa: E731  (由上年的-1人变为零, never 0人)
+        return _say("signed_from_to", **f.words(previous=said(f.previous), value=said(f.value)))
     if f.value < 0 and f.previous < 0:
         return _say("loss_change", **f.words(value=show(abs(f.value)), lessmore="减亏" if f.diff > 0 else "增亏",
                                              diff=show(abs(f.diff))))
     sign = {1: "盈利", -1: "亏损", 0: ""}
     was = sign[(f.previous > 0) - (f.previous < 0)]
     now = sign[(f.value > 0) - (f.value < 0)]
-    return _say("turn", **f.words(was=was, previous=show(abs(f.previous)), now=now or "收支平衡",
+    return _say("turn", **f.words(was=was or "收支平衡", previous=show(abs(f.previous)) if was else "",
+                                  now=now or "收支平衡",
                                   value=show(abs(f.value)) if now else ""))
 
 
@@ -302,8 +309,8 @@ def rule_small_count(f: FigureFacts) -> Optional[Phrase]:
 
 def rule_level(f: FigureFacts) -> Optional[Phrase]:
     """A 浓度、分数、水平 … changes by its difference, 提高/下降 (rule 3)."""
-    if f.kind not in ("level", "rate") or f.previous is None:
-        return None
+    if f.kind not in ("level", "rate") or f.previous is None or f.diff == 0 or 0 in (f.value, f.previous):
+        return None  # the same, or a zero: rule_same, rule_zero and rule_sign speak
     show = _writer(f, f.value, f.previous, f.diff)
     return _say("level_change", **f.words(value=show(f.value), updown="提高" if f.diff > 0 else "下降",
                                           diff=show(abs(f.diff))))
@@ -314,11 +321,23 @@ def rule_change(f: FigureFacts) -> Optional[Phrase]:
     if f.previous is None:
         return None
     show = _writer(f, f.value, f.previous, f.diff)
-    pct = abs(f.diff) / f.previous * 100
     more = f.diff > 0
+    pct = _percentage(abs(f.diff) / f.previous * 100, fall=not more)
+    if pct is None:
+        return _say("change", **f.words(value=show(f.value), moreless="增加" if more else "减少",
+                                        diff=show(abs(f.diff))))
     return _say("change_pct", **f.words(value=show(f.value), moreless="增加" if more else "减少",
-                                        diff=show(abs(f.diff)), growfall="增长" if more else "下降",
-                                        pct=format_number(pct, 1)))
+                                        diff=show(abs(f.diff)), growfall="增长" if more else "下降", pct=pct))
+
+
+def _percentage(pct: Decimal, fall: bool) -> Optional[str]:
+    """One decimal, half-up; a fall just short of 100% keeps the places it needs (下降99.95%), so
+    rounding never states a fall of 100%."""
+    for places in range(1, 7):
+        text = format_number(pct, places)
+        if not fall or Decimal(text) < 100:
+            return text
+    return None
 
 
 def rule_plain(f: FigureFacts) -> Optional[Phrase]:
