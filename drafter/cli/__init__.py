@@ -28,6 +28,8 @@ LAZY_COMMANDS = {
     "schema": "facts_cmd:schema_command",
     "render": "render_cmd:render_command",
     "templates": "render_cmd:templates_group",
+    "extract": "extract_cmd:extract_command",
+    "check": "extract_cmd:check_command",
 }
 
 
@@ -45,6 +47,8 @@ def cli() -> None:
       drafter new 事实表.yaml                     逐项提问，填写今年的事实表
       drafter validate 事实表.yaml                检查事实表
       drafter render 事实表.yaml -o 初稿.docx     生成 Word 初稿
+      drafter extract 去年总结.docx               第一年：从去年的报告读出事实表
+      drafter check 初稿.docx 事实表.yaml         核对改过的初稿与事实表
     """
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
@@ -97,11 +97,14 @@ def _width(text: str) -> int:
 
 
 class _Writer:
-    def __init__(self) -> None:
+    def __init__(self, notes: Optional[Mapping[Tuple[Any, ...], str]] = None) -> None:
         self.lines: List[str] = []
         self.checker = factsheet_checker()
+        self.notes = notes or {}
 
     def comment_for(self, path: List[Any]) -> Optional[str]:
+        if tuple(path) in self.notes:  # a note given for this very value (e.g. where it came from)
+            return self.notes[tuple(path)]
         names = [p for p in path if isinstance(p, str)]
         key = ".".join(names)
         if key in COMMENTS:
@@ -143,16 +146,19 @@ class _Writer:
         if isinstance(item, dict) and path[-2] == "figures":
             parts = [f"{k}: {scalar(item[k], flow=True)}" for k in FIGURE_KEYS if k in item]
             parts += [f"{k}: {scalar(v, flow=True)}" for k, v in item.items() if k not in FIGURE_KEYS]
-            self.lines.append(f"{indent}- {{ {', '.join(parts)} }}")
+            self.emit(f"{indent}- {{ {', '.join(parts)} }}", self.notes.get(tuple(path)))
         elif isinstance(item, dict):
             self.mapping(item, path, indent + "  ", first_prefix=f"{indent}- ")
         else:
-            self.lines.append(f"{indent}- {scalar(item)}")
+            self.emit(f"{indent}- {scalar(item)}", self.notes.get(tuple(path)))
 
 
-def dump_sheet(sheet: Dict[str, Any], *, schema_ref: Optional[str] = None, header: Sequence[str] = ()) -> str:
-    """The sheet as commented YAML text (the modeline first when `schema_ref` is given)."""
-    writer = _Writer()
+def dump_sheet(sheet: Dict[str, Any], *, schema_ref: Optional[str] = None, header: Sequence[str] = (),
+               notes: Optional[Mapping[Tuple[Any, ...], str]] = None) -> str:
+    """The sheet as commented YAML text (the modeline first when `schema_ref` is given).
+    `notes` maps a value's path (``("achievements", 0, "title")``) to the comment written beside
+    it instead of the field's usual explanation."""
+    writer = _Writer(notes)
     if schema_ref:
         writer.lines.append(f"# yaml-language-server: $schema={schema_ref}")
     writer.lines.extend(f"# {line}" for line in header)

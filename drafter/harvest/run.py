@@ -1,0 +1,74 @@
+"""`drafter extract REPORT`: read a report, build its fact sheet, check it, write it atomically.
+
+The sheet is validated before it is written, so a sheet that would not pass `drafter validate`
+is never left behind; the output is never the report itself, whatever --force says.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from ..corpus.readers import read_document
+from ..errors import DrafterError, OutputFileError, ReportError
+from .sheet import Harvest, harvest
+
+SUFFIX = ".事实表.yaml"
+
+
+@dataclass
+class ExtractResult:
+    out: Path
+    harvest: Harvest
+    warnings: int
+
+
+def default_output(report: Path) -> Path:
+    return report.with_name(report.stem + SUFFIX)
+
+
+def harvest_file(report: Path, outline: Optional[Path] = None) -> Harvest:
+    """The fact sheet of one report file (plain data with notes), or a `DrafterError`."""
+    from ..outline.analyze import default_vocabulary
+
+    doc = read_document(report)
+    found = harvest(doc, default_vocabulary(outline), report.name)
+    if not found.sheet.get("report", {}).get("year"):
+        pass  # written as null with a note; validation says what to fill
+    return found
+
+
+def sheet_text(found: Harvest, report: Path, out: Path) -> str:
+    from ..facts.writer import dump_sheet, schema_reference
+
+    header = [f"由 drafter extract 从 {report.name} 读出的事实表（{found.sheet['report'].get('year') or '?'} 年）。",
+              "每项后的注释写明它来自报告的第几行（.docx 为第几段）；null 表示报告中没有，需要补充。",
+              "请逐项核对；用 drafter new 今年.yaml --from 本文件 开始填写下一年。"]
+    return dump_sheet(found.sheet, schema_ref=schema_reference(out), header=header, notes=found.notes)
+
+
+def extract_report(report: Path, out: Optional[Path] = None, *, force: bool = False,
+                   outline: Optional[Path] = None) -> ExtractResult:
+    from ..facts.validate import check_text
+    from ..fsutil import check_writable, write_text_atomic
+
+    out = out if out is not None else default_output(report)
+    try:
+        same = out.resolve() == report.resolve()
+    except OSError:
+        same = False
+    if same:
+        raise OutputFileError("输出文件就是报告本身，不能覆盖", path=out, hint="用 -o 另给一个 .yaml 文件名")
+    check_writable(out, force=force)
+    found = harvest_file(report, outline)
+    text = sheet_text(found, report, out)
+    checked = check_text(text, out)
+    if checked.errors:
+        first = checked.errors[0]
+        raise ReportError(f"读出的事实表未通过检查（第 {first.line} 行：{first.message}），未写出",
+                          path=report, hint="请把这份报告发给维护人员；也可以复制 samples 中的示例手工填写")
+    write_text_atomic(out, text, force=force)
+    return ExtractResult(out, found, len(checked.warnings))
+
+
+__all__ = ["DrafterError", "ExtractResult", "extract_report", "harvest_file"]
