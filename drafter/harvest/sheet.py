@@ -39,7 +39,7 @@ _ORG_SUFFIX = (r"(?:教育体育局|教育文体局|教育局|卫生健康委员
                r"局|委|办|厅|处|院|中心|街道|镇|乡|学校|中学|小学|幼儿园|医院|公司|社区|站|所|馆)")
 _ORG_IN_OPENING = re.compile(rf"(?:领导下|指导下|支持下|以来|年来|上半年|年)，(?P<x>[\u4e00-\u9fff]{{2,16}}?{_ORG_SUFFIX})"
                              r"(?:坚持|紧紧|始终|认真|按照|围绕|以|全面|深入|积极|扎实|聚焦|立足|在|把|将|牢牢|锚定|持续|主动|切实)")
-_ORG_WORD = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?{_ORG_SUFFIX}")
+_ORG_WORD = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,8}?(?:局|办事处|委员会)|(?:[省市区县])?[\u4e00-\u9fff]{2,4}(?:局|办事处)")
 _TITLE_ORG = re.compile(rf"^(?P<x>.{{2,30}}?{_ORG_SUFFIX})(?:关于)?(?:(?:19|20)\d\d|上半年|年度|全年|工作)")
 _PLACEHOLDER_ORG = re.compile(r"[xX×＊*某]{2,}|^[xX*]")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
@@ -47,6 +47,8 @@ _SOURCE_DATE = re.compile(r"成文日期\s*[：:]\s*((?:19|20)\d\d[-./年]\d{1,2
 _HALF = re.compile(r"上半年|半年")
 _INTRO = re.compile(r"[：:]$|^(?:在肯定成绩的同时|虽然|但是|同时|当然|回顾|总的来看|成绩的取得)")
 _RESULT_WORDS = re.compile(r"获评|荣获|获得|评为|入选|位居|位列|排名|名列|列入|授予|通过.{0,10}验收")
+_MASKS = (re.compile(r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])"), re.compile(r"×{2,}|[＊]+|(?<![0-9A-Za-z])\*+(?![0-9A-Za-z])"),
+          re.compile(r"[○〇]{2,}"))
 MAX_ITEMS = 200  # bound on points kept per theme: a collapsed web page can hold thousands of sentences
 
 
@@ -133,10 +135,20 @@ class Builder:
                     self.figure_note(fpath, read, line)
                 continue
             ppath = path + ("points", len(points))
-            points.append(text_)
-            stated = [r.text for r in reads] + inline_numbers(text_, reads)
+            lead = trailing_figures(text_, reads, other)
+            if lead is not None:  # 实施…工程，新建支部12个，比上年增加4个 → {text, figures}
+                points.append({"text": lead, "figures": [grammar.describe(r) for r in reads]})
+                self.note(ppath + ("text",), line)
+                for k, read in enumerate(reads):
+                    self.figure_note(ppath + ("figures", k), read, line)
+                stated = inline_numbers(lead)
+            else:
+                points.append(text_)
+                stated = [r.text for r in reads] + inline_numbers(text_, reads)
             self.out.inline += len(stated)
-            self.note(ppath, line, ("含数据：" + "、".join(stated)) if stated else "")
+            if lead is None or stated:
+                self.note(ppath if lead is None else ppath + ("text",), line,
+                          ("含数据（留在句中）：" + "、".join(stated)) if stated else "")
         if points:
             item["points"] = points
         if figures:
@@ -310,10 +322,16 @@ class Builder:
                 org, org_line = m.group("x"), opening.line if opening else None
         if org is None:
             org, org_line = self.frequent_org()
+        inferred = None
+        if org is None:
+            inferred = self.inferred_org(title, opening_text)
+            org, org_line = inferred, None
         year = self.report.year
         half = bool(_HALF.search(title)) or bool(re.match(r"^(?:(?:19|20)\d\d年)?上半年", opening_text))
         report["org"] = org
-        if org:
+        if inferred:
+            self.missing(("report", "org"), f"报告中没有写明单位：按标题和“在…领导下”推断为“{inferred}”，请核对")
+        elif org:
             self.note(("report", "org"), org_line)
         else:
             self.missing(("report", "org"), "报告中没有找到单位名称，请填写")
@@ -362,6 +380,15 @@ class Builder:
             report["signature"] = None
             self.missing(("report", "signature"), "报告末尾没有落款，留空则用单位全称")
 
+    @staticmethod
+    def inferred_org(title: str, opening: str) -> Optional[str]:
+        """教育工作情况汇报 under 在县委、县政府的领导下 → 县教育局 (said so in the note)."""
+        topic = re.match(r"^(?:(?:19|20)\d\d年)?([\u4e00-\u9fff]{2,6}?)工作", title)
+        level = re.search(r"在(省|市|区|县|州|旗|镇|乡)(?:委|政府)", opening)
+        if not topic or not level:
+            return None
+        return f"{level.group(1)}{topic.group(1)}局"
+
     def frequent_org(self) -> Tuple[Optional[str], Optional[int]]:
         counts: Dict[str, int] = {}
         first: Dict[str, int] = {}
@@ -369,7 +396,8 @@ class Builder:
             for para in section.body[:50]:
                 for m in _ORG_WORD.finditer(para):
                     name = m.group(0)
-                    if len(name) >= 4 and not _PLACEHOLDER_ORG.search(name) and not name.startswith(("在", "由", "各", "全")):
+                    if len(name) >= 4 and not _PLACEHOLDER_ORG.search(name) and not name.startswith(("在", "由", "各", "全")) \
+                            and not re.search(r"政府|党委|[省市区县]委|人大|政协|中央|国务院", name):
                         counts[name] = counts.get(name, 0) + 1
                         first.setdefault(name, self.lines.line(para, section.line))
         if not counts:
@@ -391,7 +419,42 @@ class Builder:
             self.missing(("achievements", 0, "title"), "报告中没有读出主要工作的主题，请按实际填写")
         if "plans" in self.out.sheet and not self.out.sheet["plans"].get("items"):
             del self.out.sheet["plans"]
+        self.out.sheet = self.unmask(self.out.sheet, ())
         return self.out
+
+    def unmask(self, node: Any, path: Path) -> Any:
+        """A report's own placeholders (xxx区, **学院) become 某, and the note keeps the original:
+        a sheet with placeholders cannot pass validation, and the user must fill the name anyway."""
+        if isinstance(node, dict):
+            return {k: self.unmask(v, path + (k,)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [self.unmask(v, path + (i,)) for i, v in enumerate(node)]
+        if not isinstance(node, str):
+            return node
+        from ..facts.rules import find_placeholder
+
+        text = node
+        for pattern in _MASKS:
+            text = pattern.sub("某", text)
+        if text != node or find_placeholder(text):
+            if find_placeholder(text):
+                text = re.sub(r"【\s*待补充[^】]*】?", "", text) or "（请填写）"
+            before = self.out.notes.get(path, "")
+            self.out.notes[path] = (before + "；" if before else "") + f"原文“{_short(node)}”中有占位符，已改作“某”，请填写实际内容"
+        return text
+
+
+def trailing_figures(text: str, reads: Sequence[grammar.FigureRead], other: Sequence[Tuple[int, int]]) -> Optional[str]:
+    """The point's own words when all its figures follow them (what the renderer writes for a
+    point with figures), else None: the point then stays one string."""
+    if not reads or not other or max(b for _, b in other) > reads[0].start:
+        return None
+    lead = grammar_strip(text[: reads[0].start])
+    return lead or None
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def grammar_strip(text: str) -> str:
