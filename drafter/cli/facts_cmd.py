@@ -74,8 +74,8 @@ def schema_command(out: Optional[Path], force: bool, fields: bool) -> None:
 
 @command("new")
 @click.argument("target", type=_FILE, required=False, metavar="[事实表.yaml]")
-@click.option("--from", "previous", type=_FILE, default=None, metavar="上一年.yaml",
-              help="以上一年的事实表为基础：年度加一，上年的数据成为“上年数值”，上年的工作打算作为今年主要工作的候选。")
+@click.option("--from", "previous", type=_FILE, default=None, metavar="上一年.yaml|报告",
+              help="以上一年的事实表或上一年的报告（.docx、.txt、.md）为基础：年度加一，上年的数据成为“上年数值”，上年的工作打算作为今年主要工作的候选。")
 @click.option("--force", is_flag=True, help="目标文件已存在时覆盖它。")
 @click.option("--restart", is_flag=True,
               help="不接着上次的进度，从头填写；上次的进度文件改名保存（不会删除）。进度文件损坏无法读取时用它。")
@@ -90,6 +90,7 @@ def new_command(target: Optional[Path], previous: Optional[Path], force: bool, r
     示例：
       drafter new 事实表.yaml
       drafter new 2025年.yaml --from 2024年.yaml
+      drafter new 2025年.yaml --from 2024年总结.docx
     """
     from ..wizard import run_new
 

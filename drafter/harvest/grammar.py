@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Dict, List, Optional, Pattern, Sequence, Tuple
 
-NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+NUMBER = r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?"
 # What may follow a number as its unit when the number ends its clause (“…46场次”).
 UNIT = r"[^\d，。；;、：:（）()“”\s]{0,4}"
 VERSUS = r"(?:比上年|比去年|较上年|较去年|同比|比去年同期|较去年同期|与上年相比|与去年相比|与去年同期相比|比上年同期|较上年同期)"
@@ -29,7 +29,7 @@ RATE_POINTS = {"个百分点": ("%", "％"), "个千分点": ("‰",)}
 
 def to_decimal(text: str) -> Optional[Decimal]:
     try:
-        return Decimal(text.replace(",", ""))
+        return Decimal(text.replace(",", "").replace("−", "-"))
     except InvalidOperation:
         return None
 
@@ -44,7 +44,18 @@ def convert(amount: Decimal, unit: str, to_unit: str) -> Optional[Decimal]:
         return amount
     if unit in MONEY and to_unit in MONEY:
         return amount * MONEY[unit] / MONEY[to_unit]
+    a, base_a = _scale(unit)
+    b, base_b = _scale(to_unit)
+    if base_a and base_a == base_b:  # 5000人 and 4.6万人
+        return amount * a / b
     return None
+
+
+def _scale(unit: str) -> Tuple[Decimal, str]:
+    for prefix, factor in (("万", Decimal(10_000)), ("亿", Decimal(100_000_000))):
+        if unit.startswith(prefix) and len(unit) > 1:
+            return factor, unit[1:]
+    return Decimal(1), unit
 
 
 def same_quantity(a: Decimal, unit_a: str, b: Decimal, unit_b: str) -> bool:

@@ -46,7 +46,7 @@ _DATE = re.compile(r"((?:19|20)\d\d)\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1
 _SOURCE_DATE = re.compile(r"成文日期\s*[：:]\s*((?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?)")
 _HALF = re.compile(r"上半年|半年")
 _INTRO = re.compile(r"[：:]$|^(?:在肯定成绩的同时|虽然|但是|同时|当然|回顾|总的来看|成绩的取得)")
-_RESULT_WORDS = re.compile(r"获评|荣获|获得|评为|入选|位居|位列|排名|名列|列入|授予|通过.{0,10}验收")
+_RESULT_WORDS = re.compile(r"获评|荣获|获得|评为|入选|位居|位列|排名|名列|列入|授予|评审|验收|达标|认定|命名|达到\d|提高到\d|\d")
 _MASKS = (re.compile(r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])"), re.compile(r"×{2,}|[＊]+|(?<![0-9A-Za-z])\*+(?![0-9A-Za-z])"),
           re.compile(r"[○〇]{2,}"))
 MAX_ITEMS = 200  # bound on points kept per theme: a collapsed web page can hold thousands of sentences

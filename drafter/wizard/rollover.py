@@ -17,6 +17,9 @@ text) cannot, because what it meant is unknown: that is an error at FILE:LINE:CO
 that cannot be read at all.  Only regular files are read (a FIFO would block forever).
 What was taken is stored in the progress file (`Seed.to_json`), so a resumed session does
 not depend on the file any more.
+
+Last year's report (.docx/.txt/.md) rolls over the same way, through the sheet `drafter
+extract` reads from it; its problems are kept in `Seed.problems` (to ask 是否已解决).
 """
 from __future__ import annotations
 
@@ -37,6 +40,7 @@ class Seed:
     defaults: Dict[str, Any] = field(default_factory=dict)  # "report.org" → value, "overview.theme" …
     candidates: List[Dict[str, Any]] = field(default_factory=list)  # {"title", "points"}
     figures: List[Dict[str, Any]] = field(default_factory=list)  # {"label", "unit", "previous", "theme"}
+    problems: List[Dict[str, Any]] = field(default_factory=list)  # last year's {"title", "detail"}: 是否已解决？
 
     def to_json(self) -> Dict[str, Any]:
         data = asdict(self)
@@ -53,7 +57,8 @@ class Seed:
                    and isinstance(f.get("unit"), str) and _number(f.get("previous"))]
         return cls(Path(str(data.get("source", ""))),
                    {k: v for k, v in defaults.items() if isinstance(v, (str, int)) and not isinstance(v, bool)},
-                   [{"title": c["title"], "points": _list(c.get("points"))} for c in candidates], figures)
+                   [{"title": c["title"], "points": _list(c.get("points"))} for c in candidates], figures,
+                   [p for p in _list(data.get("problems")) if isinstance(p, dict) and _text(p.get("title"))])
 
 
 def _text(value: Any) -> Any:
@@ -68,7 +73,14 @@ def _list(value: Any) -> List[Any]:
     return value if isinstance(value, list) else []
 
 
+REPORT_SUFFIXES = (".docx", ".docm", ".txt", ".text", ".md", ".markdown")
+
+
 def seed_from(path: Path) -> Seed:
+    if path.suffix.lower() in REPORT_SUFFIXES:  # last year's report: read its sheet first (drafter extract)
+        from ..harvest.run import harvest_file
+
+        return seed_from_data(path, harvest_file(path).sheet)
     check_regular(path, FACT_SHEET)  # a FIFO would block the read forever
     report = check_file(path)
     if report.fatal is not None:
@@ -82,7 +94,10 @@ def seed_from(path: Path) -> Seed:
         raise FactSheetError(f"上一年的事实表格式有误，无法沿用：{name}: {first.message}", path=path,
                              line=first.line, column=first.column, detail=first.detail,
                              hint=f"{more}请先用 drafter validate {path} 检查并改正，再运行 drafter new --from")
-    data: Dict[str, Any] = report.loaded.data if isinstance(report.loaded.data, dict) else {}
+    return seed_from_data(path, report.loaded.data if isinstance(report.loaded.data, dict) else {})
+
+
+def seed_from_data(path: Path, data: Dict[str, Any]) -> Seed:
     seed = Seed(path)
     last: Dict[str, Any] = data["report"] if isinstance(data.get("report"), dict) else {}
     for name in CARRIED_REPORT_FIELDS:
@@ -112,4 +127,7 @@ def seed_from(path: Path) -> Seed:
                         "previous": figure["value"],
                         "theme": _text(theme.get("title")),
                     })
+    for problem in _list(data.get("problems")):
+        if isinstance(problem, dict) and _text(problem.get("title")):
+            seed.problems.append({"title": _text(problem["title"]), "detail": _text(problem.get("detail"))})
     return seed

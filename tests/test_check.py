@@ -1,0 +1,96 @@
+"""`drafter check`: a draft edited with python-docx against the sheet it was rendered from."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import EDU_SAMPLE, SAMPLES
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    """Replace text inside one run (as Word keeps a typed change); returns the paragraph number."""
+    document = docx.Document(str(path))
+    for number, paragraph in enumerate(document.paragraphs, 1):
+        for run in paragraph.runs:
+            if old in run.text:
+                run.text = run.text.replace(old, new, 1)
+                document.save(str(path))
+                return number
+        if old in paragraph.text:  # across runs: retype the paragraph as one run
+            text = paragraph.text.replace(old, new, 1)
+            for run in paragraph.runs[1:]:
+                run.text = ""
+            paragraph.runs[0].text = text
+            document.save(str(path))
+            return number
+    raise AssertionError(f"{old} not in the draft")
+
+
+@pytest.fixture
+def draft(run, tmp_path: Path) -> Path:
+    out = tmp_path / "初稿.docx"
+    assert run("render", EDU_SAMPLE, "-o", out).exit_code == 0
+    return out
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_an_untouched_draft_agrees(run, tmp_path: Path, sample: Path) -> None:
+    out = tmp_path / "d.docx"
+    assert run("render", sample, "-o", out).exit_code == 0
+    result = run("check", out, sample)
+    assert result.exit_code == 0, result.output
+    assert "一致" in result.output
+
+
+def test_a_changed_figure_names_both_numbers(run, draft: Path) -> None:
+    number = _edit(draft, "引进各类教育人才35人", "引进各类教育人才36人")
+    result = run("check", draft, EDU_SAMPLE)
+    assert result.exit_code == 1
+    assert f"第 {number} 段：引进各类教育人才36人，事实表为35人（achievements[2].points[0].figures[0]，第 " in result.output
+
+
+def test_a_changed_comparison_is_recomputed_from_the_sheet(run, draft: Path) -> None:
+    _edit(draft, "比上年减少2200万元", "比上年减少2300万元")
+    result = run("check", draft, EDU_SAMPLE)
+    assert result.exit_code == 1 and "“比上年减少2300万元”，按事实表应为减少2200万元" in result.output
+    _edit(draft, "比上年减少2300万元", "比上年减少2200万元")
+    _edit(draft, "提高0.4个百分点", "提高0.5个百分点")
+    result = run("check", draft, EDU_SAMPLE)
+    assert result.exit_code == 1 and "按事实表应为提高0.4个百分点" in result.output
+
+
+def test_a_deleted_sentence_is_missing(run, draft: Path) -> None:
+    _edit(draft, "；义务教育巩固率99.6%，比上年提高0.4个百分点", "")
+    result = run("check", draft, EDU_SAMPLE)
+    assert result.exit_code == 1
+    assert "文档中不再写出的事实表数据（1 处）" in result.output and "义务教育巩固率99.6%" in result.output
+
+
+def test_a_new_number_is_not_in_the_sheet(run, draft: Path) -> None:
+    number = _edit(draft, "严格执行标准化学校班额", "严格执行标准化学校班额，新增校车15辆")
+    result = run("check", draft, EDU_SAMPLE, "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["ok"] is False and data["counts"]["not_in_sheet"] == 1
+    problem = data["problems"][0]
+    assert (problem["kind"], problem["paragraph"], problem["sentence"]) == ("not_in_sheet", number, "新增校车15辆")
+
+
+def test_a_changed_number_in_a_point_text(run, draft: Path) -> None:
+    _edit(draft, "覆盖学校28所", "覆盖学校29所")
+    result = run("check", draft, EDU_SAMPLE)
+    assert result.exit_code == 1
+    assert "覆盖学校29所" in result.output and "事实表中的“覆盖学校28所”在文档中找不到" in result.output
+
+
+def test_placeholders_left_are_listed(run, tmp_path: Path) -> None:
+    sheet = tmp_path / "s.yaml"
+    sheet.write_text(EDU_SAMPLE.read_text(encoding="utf-8").replace("  leadership: 区委、区政府和市教育局", "  leadership: null"),
+                     encoding="utf-8")
+    out = tmp_path / "d.docx"
+    assert run("render", sheet, "-o", out).exit_code == 0
+    result = run("check", out, sheet)
+    assert result.exit_code == 1 and "还没有补充的【待补充】（1 处）" in result.output and "【待补充：领导机关" in result.output
