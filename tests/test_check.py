@@ -46,17 +46,22 @@ def test_an_untouched_draft_agrees(run, tmp_path: Path, sample: Path) -> None:
 
 
 def test_a_changed_figure_names_both_numbers(run, draft: Path) -> None:
-    number = _edit(draft, "引进各类教育人才35人", "引进各类教育人才36人")
+    number = _edit(draft, "引进各类教育人才由上年的28人增至35人", "引进各类教育人才由上年的28人增至36人")
     result = run("check", draft, EDU_SAMPLE)
     assert result.exit_code == 1
-    assert f"第 {number} 段：引进各类教育人才36人，事实表为35人（achievements[2].points[0].figures[0]，第 " in result.output
+    assert f"第 {number} 段：引进各类教育人才由上年的28人增至36人，事实表为35人（achievements[2].points[0].figures[0]，第 " \
+        in result.output
 
 
 def test_a_changed_comparison_is_recomputed_from_the_sheet(run, draft: Path) -> None:
-    _edit(draft, "比上年减少2200万元", "比上年减少2300万元")
+    _edit(draft, "增加440个", "增加450个")
     result = run("check", draft, EDU_SAMPLE)
-    assert result.exit_code == 1 and "“比上年减少2300万元”，按事实表应为减少2200万元" in result.output
-    _edit(draft, "比上年减少2300万元", "比上年减少2200万元")
+    assert result.exit_code == 1 and "按事实表应为增加440个" in result.output
+    _edit(draft, "增加450个", "增加440个")
+    _edit(draft, "增长15.7%", "增长16.7%")
+    result = run("check", draft, EDU_SAMPLE)
+    assert result.exit_code == 1 and "按事实表应为增长15.7%" in result.output
+    _edit(draft, "增长16.7%", "增长15.7%")
     _edit(draft, "提高0.4个百分点", "提高0.5个百分点")
     result = run("check", draft, EDU_SAMPLE)
     assert result.exit_code == 1 and "按事实表应为提高0.4个百分点" in result.output

@@ -1,51 +1,73 @@
-"""Every figure phrasing the renderer writes reads back to the same value and previous."""
+"""Every figure phrasing the renderer writes (each rule of filters.PHRASES) reads back exactly."""
 from __future__ import annotations
 
-import inspect
 from decimal import Decimal
 
 import pytest
 
 from drafter.compose import filters
 from drafter.harvest.grammar import read_figures, same_quantity
+from drafter.harvest.phrases import MEANING
 
-UNITS = ["人", "个", "万元", "元", "亿元", "%", "万人次", "场次", "所", "‰"]
+LABELS = [("引进各类人才", "人"), ("组建教育集团", "个"), ("全年教育经费投入", "万元"), ("人均补助", "元"),
+          ("完成税收", "亿元"), ("义务教育巩固率", "%"), ("婴儿死亡率", "‰"), ("地区生产总值增长", "%"),
+          ("学生体质测试平均分数", "分"), ("安全生产事故", "起"), ("经营利润", "万元"), ("净资产", "万元"),
+          ("参与劳动实践活动", "万人次"), ("家庭医生签约服务人数", "万人")]
 PAIRS = [(35, 28), (39, 41), (28, 28), (0, 14), (12, 0), (99.6, 99.2), (48143, 45620), (21600, 23800),
-         (12500, 12000), (2.36, 2.18), (35000, None), (100, 100), (-35, 20), (0, 0), (1.5, 2)]
+         (12500, 12000), (2.36, 2.18), (35000, None), (100, 100), (100, 98.5), (-35, 20), (20, -35), (-10, -25),
+         (-25, -10), (0, 0), (1.5, 2), (0.35, 0.3), (0, None), (100, None), (-3.2, 1.5), (0, 0.4), (-5, None), (150, 120)]
+# rules whose wording states last year's value or an exact difference
+EXACT = {"rate_keep_full", "rate_keep_zero", "rate_points", "rate_reach_points", "rate_to_zero", "growth_points",
+         "growth_same", "same", "event_none_down", "zero_both", "cleared", "turn", "loss_change", "signed_from_to",
+         "from_zero", "small_count", "level_change", "change_pct"}
 
 
-def _describe(label, value, unit, previous, half_year):
-    params = inspect.signature(filters.describe_figure).parameters
-    kwargs = {"half_year": half_year} if "half_year" in params else {}
-    return filters.describe_figure(label, value, unit, previous, **kwargs)
+def _cases():
+    for label, unit in LABELS:
+        for value, previous in PAIRS:
+            if unit in ("%", "‰") and not label.endswith("增长") and (value < 0 or (previous or 0) < 0):
+                continue  # validation refuses a negative share
+            for half_year in (False, True):
+                for index in (0, 1, 2):
+                    yield label, unit, value, previous, half_year, index
 
 
-def _rate_ok(unit: str, value, previous) -> bool:
-    return unit not in ("%", "‰") or (0 <= value <= 100 and (previous is None or 0 <= previous <= 100))
+CASES = list(_cases())
 
 
-CASES = [(u, v, p) for u in UNITS for v, p in PAIRS if _rate_ok(u, v, p)]
+def test_every_rule_of_the_renderer_has_a_reading() -> None:
+    assert set(filters.PHRASES) == set(MEANING)
 
 
-@pytest.mark.parametrize("half_year", [False, True])
-@pytest.mark.parametrize("unit,value,previous", CASES)
-def test_every_rendered_figure_reads_back(unit: str, value, previous, half_year: bool) -> None:
-    text = _describe("引进各类人才", value, unit, previous, half_year)
-    reads, other = read_figures(text + "。")
-    assert len(reads) == 1 and not other, text
+def test_the_cases_reach_every_rule() -> None:
+    hit = {filters.phrase_figure(l, v, u, p, h, i).rule for l, u, v, p, h, i in CASES}
+    assert hit == set(filters.PHRASES)
+
+
+@pytest.mark.parametrize("label,unit,value,previous,half_year,index", CASES)
+def test_every_rendered_figure_reads_back(label, unit, value, previous, half_year, index) -> None:
+    phrase = filters.phrase_figure(label, value, unit, previous, half_year, index)
+    reads, other = read_figures(phrase.text + "。")
+    assert len(reads) == 1 and not other, phrase
     read = reads[0]
-    assert same_quantity(read.value, read.unit, Decimal(str(value)), unit), text
-    if previous is not None and "%" not in text.split("，")[-1] or previous == value:
-        # an exact comparison was written (增加/减少/个百分点/持平/由…至…): previous comes back exactly
-        if previous is not None:
-            assert read.previous is not None, text
-            assert same_quantity(read.previous, read.unit, Decimal(str(previous)), unit), text
+    real = Decimal(str(value))
+    if read.label != label:  # 增长 −3.2% is written 下降3.2%
+        assert read.label == label[:-2] + "下降" and read.value == -real, phrase
+    else:
+        assert same_quantity(read.value, read.unit or unit, real, unit), phrase
+    if phrase.rule in EXACT and read.label == label:
+        assert read.previous is not None, phrase
+        assert same_quantity(read.previous, read.unit or unit, Decimal(str(previous)), unit), phrase
+    elif read.previous is not None and read.label == label:
+        assert same_quantity(read.previous, read.unit or unit, Decimal(str(previous)), unit), phrase
 
 
 def test_a_figure_sentence_of_several_statements() -> None:
-    reads, other = read_figures("新增学位3240个，比上年增加440个，增长15.7%；巩固率99.6%，比上年提高0.4个百分点；大班额0个，比上年减少14个。")
+    reads, other = read_figures("新增学位3240个，比上年增加440个，增长15.7%；巩固率99.6%，比上年提高0.4个百分点；"
+                                "大班额实现清零，同比减少14个；新建支部由上年的8个增至12个。")
     assert not other
-    assert [(r.label, r.previous) for r in reads] == [("新增学位", 2800), ("巩固率", Decimal("99.2")), ("大班额", 14)]
+    assert [(r.label, r.previous) for r in reads] == [("新增学位", 2800), ("巩固率", Decimal("99.2")), ("大班额", 14),
+                                                      ("新建支部", 8)]
 
 
 def test_a_rate_alone_gives_no_previous() -> None:

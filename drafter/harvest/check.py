@@ -242,13 +242,20 @@ def _check_statement(result: CheckResult, read: grammar.FigureRead, figures: Lis
     head = read.text.split("，")[0]
     if any(read.text in c or (head in c and len(read.comparisons) == 0) for c, _, _ in text_clauses):
         return  # a number the sheet states in one of its texts, as it stands there
+    if read.label.endswith("下降") and read.how == "growth_points":  # 增长 −3% is written 下降3%
+        shown = read.value
+        read.label, read.value = read.label[:-2] + "增长", -shown
+        if read.previous is not None:  # the difference was written for the real (negative) value
+            read.previous = read.previous - 2 * shown
     scored = [(_label_match(read.label, f.label), f) for f in figures
-              if grammar.convert(Decimal(1), read.unit, f.unit) is not None]
+              if not read.unit or grammar.convert(Decimal(1), read.unit, f.unit) is not None]
     scored = [(s, f) for s, f in scored if s]
     # the best label first; among equals, the one that agrees in value, then one not yet used
     scored.sort(key=lambda sf: (-sf[0], not grammar.same_quantity(read.value, read.unit, sf[1].value, sf[1].unit),
                                 sf[1].stated))
     if not scored:
+        if not _DIGIT.search(read.text):
+            return  # 全年未发生…事故 as a sentence of the sheet's text: a wording, not a number
         near = next(((c, p, ln) for c, p, ln in text_clauses
                      if grammar.read_head(c) and _label_match(read.label, grammar.read_head(c)[0])), None)  # type: ignore[index]
         result.problems.append(_unknown(read.text, number, where, near))
@@ -260,17 +267,18 @@ def _check_statement(result: CheckResult, read: grammar.FigureRead, figures: Lis
         result.problems.append(Problem("changed", f"{where}：{head}，事实表为{fig.show()}{place}",
                                        number, read.text, fig.path, fig.line))
         return
-    if read.previous is not None and fig.previous is not None and read.how != "simple" \
-            and not grammar.same_quantity(read.previous, read.unit, fig.previous, fig.unit):
-        result.problems.append(Problem("changed", f"{where}：{read.text}，事实表的上年数值为{fig.show(fig.previous)}{place}",
-                                       number, read.text, fig.path, fig.line))
-        return
     for comparison in read.comparisons:
         why = _expected(fig, comparison)
         if why:
-            result.problems.append(Problem("changed", f"{where}：{read.text}中“{comparison.text}”，{why}{place}",
+            said = comparison.text if comparison.text != read.text else read.text.split("，", 1)[-1]
+            result.problems.append(Problem("changed", f"{where}：{read.text}中“{said}”，{why}{place}",
                                            number, read.text, fig.path, fig.line))
             return
+    if read.previous is not None and (fig.previous is None or not grammar.same_quantity(
+            read.previous, read.unit, fig.previous, fig.unit)):
+        sheet_says = f"为{fig.show(fig.previous)}" if fig.previous is not None else "没有写"
+        result.problems.append(Problem("changed", f"{where}：{read.text}，事实表的上年数值{sheet_says}{place}",
+                                       number, read.text, fig.path, fig.line))
 
 
 def format_text(result: CheckResult) -> str:

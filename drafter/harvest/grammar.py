@@ -59,6 +59,8 @@ def _scale(unit: str) -> Tuple[Decimal, str]:
 
 
 def same_quantity(a: Decimal, unit_a: str, b: Decimal, unit_b: str) -> bool:
+    if a == 0 and b == 0 and (not unit_a or not unit_b):  # 实现清零 / 未发生 write no unit
+        return True
     converted = convert(a, unit_a, unit_b)
     return converted is not None and converted == b
 
@@ -207,7 +209,7 @@ HEADS: Sequence[Rule] = (
 )
 
 # A number that is a date, a year or an ordinal is not a figure.
-_NOT_FIGURE_UNIT = re.compile(r"^(?:年(?!度)|月|日|号|时|点|分|时期|届|期|批次)$|^(?:年|月)")
+_NOT_FIGURE_UNIT = re.compile(r"^(?:年(?!度)|月|日|号|时|点|时期|届|期|批次)$|^(?:年|月)")
 _ORDINAL_BEFORE = re.compile(r"(?:第|No\.?|NO\.?|编号|序号|《)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 LEADING = re.compile(r"^(?:[一二三四五六七八九十]+是|其中|同时|此外|另外|全年共|共|并|且|和|及)")
@@ -278,36 +280,59 @@ def clauses(text: str, start: int = 0, end: Optional[int] = None) -> List[Tuple[
 def read_figures(text: str) -> Tuple[List[FigureRead], List[Tuple[int, int]]]:
     """The figure statements in `text`, and the clauses that are not part of one.
 
-    A comparison clause attaches to the figure just before it in the same sentence.
+    At each clause the renderer's own templates (`phrases.TEMPLATES`, which may span several
+    clauses) are tried first, then the head rules above; a comparison clause (`COMPARISONS`)
+    attaches to the figure just before it in the same sentence.
     """
+    from .phrases import MAX_SPAN, read_statement
+
     figures: List[FigureRead] = []
     other: List[Tuple[int, int]] = []
     current: Optional[FigureRead] = None
-    last_end = 0
-    for a, b in clauses(text):
-        if re.search(r"[。；;！？!?]", text[last_end:a]):
+    spans = clauses(text)
+    i = 0
+    while i < len(spans):
+        a, b = spans[i]
+        if i and re.search(r"[。；;！？!?]", text[spans[i - 1][1]:a]):
             current = None  # a new sentence: comparisons do not reach back
-        last_end = b
         clause = text[a:b]
         lead = LEADING.match(clause.strip())
-        offset = len(clause) - len(clause.lstrip()) + (lead.end() if lead else 0)
-        body = clause[offset:] if lead else clause
+        offset = (len(clause) - len(clause.lstrip())) + (lead.end() if lead else 0)
+        start = a + offset
+        taken = None
+        for k in range(min(MAX_SPAN, len(spans) - i), 0, -1):
+            end = spans[i + k - 1][1]
+            joints = [text[spans[j][1]:spans[j + 1][0]] for j in range(i, i + k - 1)]
+            if any(j != "，" for j in joints):
+                continue
+            read = read_statement(text[start:end], k)
+            if read is not None:
+                read.start, read.end = start, end
+                taken = (read, k)
+                break
+        if taken is not None:
+            current, k = taken
+            figures.append(current)
+            i += k
+            continue
+        body = text[start:b]
         if current is not None:
             comparison = read_comparison(body)
             if comparison is not None:
                 current.apply(comparison)
                 current.end = b
                 current.text = text[current.start:b]
+                i += 1
                 continue
         head = read_head(body)
         if head is not None:
             label, value, unit, previous, how = head
-            current = FigureRead(label, value, unit, previous, start=a + (offset if lead else 0), end=b,
-                                 text=text[a + (offset if lead else 0):b], how=how)
+            current = FigureRead(label, value, unit, previous, start=start, end=b, text=body, how=how)
             figures.append(current)
-            continue
-        current = None
-        other.append((a, b))
+        else:
+            current = None
+            other.append((a, b))
+        i += 1
     return figures, other
 
 
