@@ -34,7 +34,7 @@ _LEADERSHIP = re.compile(r"在(?P<x>[^，。；]{2,40}?)的(?:坚强|正确|亲�
 _GUIDANCE = re.compile(r"以(?P<x>[^，。；]{4,60}?)为(?:指导|指引|根本遵循)")
 _THEME = re.compile(r"紧紧围绕(?P<x>[^，。；]{2,40})")
 _REPORT_AS = re.compile(r"现将.{0,40}(?:如下|报告|汇报)|汇报如下|报告如下|总结如下")
-_ITEM = re.compile(r"(?:^|(?<=[。；;：:，]))\s*([一二三四五六七八九十]{1,3})是")
+_ITEM = re.compile(r"(?:^|(?<=[。；;：:，]))\s*([一二三四五六七八九十]{1,3}是|一方面|另一方面)")
 _ORG_SUFFIX = (r"(?:教育体育局|教育文体局|教育局|卫生健康委员会|卫健委|卫生健康局|委员会|办事处|人民政府|政府|"
                r"局|委|办|厅|处|院|中心|街道|镇|乡|学校|中学|小学|幼儿园|医院|公司|社区|站|所|馆)")
 _ORG_IN_OPENING = re.compile(rf"(?:领导下|指导下|支持下|以来|年来|上半年|年)，(?P<x>[\u4e00-\u9fff]{{2,16}}?{_ORG_SUFFIX})"
@@ -46,7 +46,8 @@ _DATE = re.compile(r"((?:19|20)\d\d)\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1
 _SOURCE_DATE = re.compile(r"成文日期\s*[：:]\s*((?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?)")
 _HALF = re.compile(r"上半年|半年")
 _INTRO = re.compile(r"[：:]$|^(?:在肯定成绩的同时|虽然|但是|同时|当然|回顾|总的来看|成绩的取得)")
-_RESULT_WORDS = re.compile(r"获评|荣获|获得|评为|入选|位居|位列|排名|名列|列入|授予|评审|验收|达标|认定|命名|达到\d|提高到\d|\d")
+_RESULT_WORDS = re.compile(r"获评|荣获|获得|评为|入选|位居|位列|排名|名列|列入|授予|评审|验收|达标|认定|命名")
+_FORMULA = re.compile(r"领导下|指导下|为指导|紧紧围绕|现将|汇报|报告如下|取得了?.{0,6}成效|奠定了?.{0,4}基础")
 _MASKS = (re.compile(r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])"), re.compile(r"×{2,}|[＊]+|(?<![0-9A-Za-z])\*+(?![0-9A-Za-z])"),
           re.compile(r"[○〇]{2,}"))
 MAX_ITEMS = 200  # bound on points kept per theme: a collapsed web page can hold thousands of sentences
@@ -122,6 +123,12 @@ class Builder:
         points: List[Any] = []
         figures: List[Dict[str, Any]] = []
         units = self.pieces(section)
+        if "approach" not in item and units:  # {title}。{approach}，A；B。 (the approach opens the body)
+            first = _APPROACH.match(units[0][0])
+            if first:
+                item["approach"] = first.group("a")
+                self.note(path + ("approach",), units[0][1])
+                units[0] = (first.group("t"), units[0][1], units[0][2])
         for child in section.children:
             head = grammar_strip(child.text)
             body = "。".join(t for t, _ in self.units(child))
@@ -281,15 +288,16 @@ class Builder:
         results: List[str] = []
         for para in section.body:
             for sentence in split_units(para):
-                if _LEADERSHIP.search(sentence) or _GUIDANCE.search(sentence) or _REPORT_AS.search(sentence):
+                if _REPORT_AS.search(sentence):
                     continue
-                if not _RESULT_WORDS.search(sentence):
-                    continue
-                parts = [p for p in sentence.split("，") if p.strip()]
-                pieces = parts if all(_RESULT_WORDS.search(p) and len(p) >= 6 for p in parts) else [sentence]
-                for piece in pieces:
-                    self.note(("overview", "results", len(results)), self.lines.line(para, line))
-                    results.append(grammar_strip(piece))
+                # 成效与荣誉 are the clauses that name an honour or a figure, wherever they stand
+                for clause in sentence.split("，"):
+                    clause = grammar_strip(clause)
+                    if len(clause) < 6 or _FORMULA.search(clause):
+                        continue
+                    if _RESULT_WORDS.search(clause) or grammar.read_figures(clause)[0]:
+                        self.note(("overview", "results", len(results)), self.lines.line(para, line))
+                        results.append(clause)
         if results:
             overview["results"] = results[:MAX_ITEMS]
         if overview:
@@ -502,13 +510,17 @@ def split_pieces(para: str) -> List[Tuple[str, bool]]:
 def _ordinal_ok(items: List["re.Match[str]"], k: int) -> bool:
     from ..corpus.markers import cn_to_int
 
-    n = cn_to_int(items[k].group(1))
+    word = items[k].group(1)
+    if word in ("一方面", "另一方面"):
+        return (word == "一方面") == (k == 0) and (k == 0 or items[0].group(1) == "一方面")
+    n = cn_to_int(word[:-1])
     return n is not None and (n == k + 1 or k > 0)
 
 
 def _sentences(text: str) -> List[str]:
+    """Sentences, and the parallel clauses of a sentence joined by ；(A；B。)."""
     out = []
-    for piece in re.split(r"(?<=[。！？!?])", text):
+    for piece in re.split(r"(?<=[。！？!?；;])", text):
         piece = grammar_strip(piece)
         if len(piece) >= 2:
             out.append(piece)
