@@ -303,3 +303,18 @@ def test_any_text_analyses_without_an_exception(lines: List[str]) -> None:
         if section.heading is not None:
             assert section.heading in lines[section.line - 1] or section.heading.replace(" ", "") in \
                 "".join(lines).replace(" ", "")
+
+
+def test_analyze_explain_prints_the_evidence_for_each_label() -> None:
+    path = REPORTS / "health-2023-wrapper-highlights.txt"
+    result = CliRunner().invoke(cli, ["analyze", str(path), "--explain", "--depth", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = lines.index("  [主要工作] 一、重点工作及特色亮点  （第 5 行）")
+    evidence = lines[start + 1: lines.index("  [存在问题] 二、存在的问题  （第 10 行）")]
+    assert "      · 标题用词“亮点、特色”→特色亮点 +7.0" in evidence
+    assert "      · 篇幅：占全文 71%，含 4 个小标题，是全年工作的主体→主要工作 +4.0，特色亮点、其他 ×0.5" in evidence
+    assert evidence[-1].startswith("      · 合计：主要工作 ")
+    assert "      · 没有编号标题之前的开头段落→开头概述" in lines
+    plain = CliRunner().invoke(cli, ["analyze", str(path), "--depth", "1"])
+    assert "·" not in plain.stdout

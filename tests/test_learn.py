@@ -320,3 +320,58 @@ def test_outline_and_corpus_do_not_import_compose() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_heading_variants_cluster_and_the_default_is_the_most_representative() -> None:
+    from drafter.outline.variants import plausible, ranked
+
+    variants = [("工作开展情况及主要措施", 1), ("监测工作水平不断提高", 1), ("主要工作开展情况", 1),
+                ("全年主要工作", 1), ("本文档由用户上传，如有侵权请联系删除", 1), ("主要工作", 1)]
+    out = ranked(variants, "achievements")
+    assert out[0][0] in ("主要工作开展情况", "主要工作")  # the centre of the 主要工作 group
+    assert {t for t, _ in out} == {"工作开展情况及主要措施", "主要工作开展情况", "全年主要工作", "主要工作"}
+    assert not plausible("监测工作水平不断提高", "highlights")  # a theme sentence
+    assert not plausible("图书馆读者服务工作", "plan")  # a subsection title, no plan words
+    assert plausible("{next_year}年工作思路", "plan") and plausible("几点建议", "other")
+
+
+def _report(folder: Path, name: str, year: int, problems_lead: str, plan: bool = True) -> None:
+    text = (f"某某县{name}{year}年工作总结\n\n{year}年，县{name}在县委、县政府的领导下扎实推进各项工作。\n\n"
+            f"一、主要工作\n（一）基础工作扎实推进。完成年度任务。\n（二）服务水平持续提升。群众满意。\n"
+            f"二、存在的问题\n{problems_lead}\n（一）人员力量不足。\n（二）经费保障不够。\n")
+    if plan:
+        text += f"三、{year + 1}年工作打算\n下一步，我们将重点抓好以下工作：\n（一）加强队伍建设。\n"
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+
+
+def test_lead_ins_are_learned_generic_with_document_frequency(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    _report(folder, "统计局", 2023, "在肯定成绩的同时，我们也清醒地看到，统计工作还存在一些问题。")
+    _report(folder, "档案馆", 2022, "在肯定成绩的同时，我们也清醒地看到，档案馆的工作还存在一些问题。")
+    _report(folder, "气象局", 2023, "县气象局在2023年还存在以下问题：")
+    result = learn([folder])
+    leads = {p.key: [(x.text, x.df, x.kind) for x in p.lead_ins] for p in result.outline.parts}
+    assert leads["problems"] == [("在肯定成绩的同时，我们也清醒地看到：", 2, "lead_in")]
+    assert leads["plan"] == [("下一步，我们将重点抓好以下工作：", 3, "lead_in")]
+    assert leads["achievements"] == [] and leads["overview"] == []
+    from drafter.outline.summary import format_summary
+
+    summary = format_summary(result)
+    assert "  存在问题：在肯定成绩的同时，我们也清醒地看到：（2 份）" in summary
+
+
+def test_thin_evidence_falls_back_to_the_shipped_headings_and_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    _report(folder, "统计局", 2023, "问题如下。", plan=False)
+    _report(folder, "档案馆", 2022, "问题如下。", plan=False)
+    text = (folder / "档案馆.txt").read_text(encoding="utf-8") + "三、图书馆读者服务工作\n（一）延长开放时间。\n"
+    (folder / "档案馆.txt").write_text(text.replace("三、图书馆读者服务工作", "三、下段工作安排"), encoding="utf-8")
+    result = learn([folder])
+    shipped = load_outline(SHIPPED)
+    assert [h.text for h in result.outline.part("plan").headings] == [h.text for h in shipped.part("plan").headings]
+    assert ("plan", "只有 1 份报告有这一部分") in result.fallbacks
+    from drafter.outline.summary import format_summary
+
+    assert "  工作打算：只有 1 份报告有这一部分" in format_summary(result)

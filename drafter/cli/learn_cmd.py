@@ -88,7 +88,9 @@ def learn_command(paths: Tuple[Path, ...], out: Optional[Path], force: bool, job
               help="用 drafter learn 学到的提纲来识别各部分，代替内置提纲。")
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="层数",
               help="只显示到第几层标题（不影响 --json）。")
-def analyze_command(report: Path, as_json: bool, outline: Optional[Path], depth: Optional[int]) -> None:
+@click.option("--explain", is_flag=True, help="在每个一级部分下列出判断依据（标题用词、位置、篇幅、内容）。")
+def analyze_command(report: Path, as_json: bool, outline: Optional[Path], depth: Optional[int],
+                    explain: bool) -> None:
     """分析一份报告的结构：标题、各部分及其层级。
 
     识别报告的标题和各级标题（一、（一）1.（1）等），并判断每一部分属于开头概述、主要工作、特色亮点、存在问题、工作打算还是其他。支持.txt（UTF-8或GBK编码）、.md和.docx文件，从网页上复制下来的导航、版权声明等内容会被忽略。
@@ -98,6 +100,7 @@ def analyze_command(report: Path, as_json: bool, outline: Optional[Path], depth:
       drafter analyze 2023年工作总结.docx
       drafter analyze 报告.txt --json
       drafter analyze 报告.txt --depth 2
+      drafter analyze 报告.txt --explain
     """
     from ..outline.analyze import analyze_file
     from ..outline.tree import format_tree
@@ -106,7 +109,7 @@ def analyze_command(report: Path, as_json: bool, outline: Optional[Path], depth:
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_tree(result, depth=depth))
+        click.echo(format_tree(result, depth=depth, explain=explain))
 
 
 COMMANDS = [learn_command, analyze_command]

@@ -145,6 +145,7 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|个|人|次|件|所|场|项|
 _FUTURE = re.compile(r"将(?!军)|力争|争取|计划|拟|确保|要(?=[加进坚全深持狠抓把做切]|以)")
 CONTENT_MIN_CHARS = 80
 SIZE_SHARE = 0.5
+SIZE_BONUS = 4.0
 
 
 def _content_text(section: Section) -> str:
@@ -164,11 +165,11 @@ def _structure(section: Section, index: int, sections: Sequence[Section], scores
         scores["plan"] += LAST_IS_PLAN
         _note(notes, f"位置：最后一个部分→工作打算 +{LAST_IS_PLAN}")
     if total and len(section.children) >= 2 and section.chars() >= SIZE_SHARE * total and len(sections) > 1:
-        scores["achievements"] += 3.0
+        scores["achievements"] += SIZE_BONUS
         for part in ("highlights", "other"):
             scores[part] *= 0.5
         _note(notes, f"篇幅：占全文 {section.chars() * 100 // total}%，含 {len(section.children)} 个小标题，"
-              "是全年工作的主体→主要工作 +3.0，特色亮点、其他 ×0.5")
+              f"是全年工作的主体→主要工作 +{SIZE_BONUS}，特色亮点、其他 ×0.5")
     content = _content_text(section)
     if len(content) >= CONTENT_MIN_CHARS:
         figures, future = len(_FIGURE.findall(content)), len(_FUTURE.findall(content))
@@ -234,6 +235,7 @@ def classify(sections: List[Section], year: Optional[int], vocabulary: Vocabular
         notes: List[str] = []
         scores = heading_scores(section.text, year, vocabulary, section.body[0] if section.body else "", notes)
         scores["achievements"] += THEME_DEFAULT
+        _note(notes, f"默认：一级标题多为本年工作→主要工作 +{THEME_DEFAULT}")
         _structure(section, i, sections, scores, notes, total)
         emissions.append(scores)
         section.evidence = notes

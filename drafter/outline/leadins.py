@@ -7,7 +7,8 @@ figure, a placeholder (xx, 某某) or a named organisation (县教育局, 区委
 edited, because a half-generic sentence in a draft is worse than the drafter's stock wording.
 A lead-in must occur in two reports at least (DF_MIN): one report's opening sentence is its own
 wording, and a draft given none uses the drafter's stock variants instead.  A stock opening
-(在肯定成绩的同时 / 虽然…但 / 下一步) followed by an office's particulars keeps its generic clauses.
+(在肯定成绩的同时 / 虽然…但 / 下一步) is cut after its introducing verb (看到, 认识到, 以下工作),
+before the office's particulars.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ _ORG = re.compile(r"局|委|政府|街道|办事处|办公室|中心|公司|社�
 _SELF = "我本全该各贵"
 _STOCK = re.compile(r"^(?:一年来|半年来|在肯定|在看到|虽然|尽管|下一步|新的一年|今后|展望)")
 DF_MIN = 2
+_INTRO_END = re.compile(r"(?:看到|认识到|意识到|发现|如下|以下工作|以下几个方面|以下几方面|重点抓好|着力抓好|主要是)[，：。]?$")
 
 
 def _generic(sentence: str) -> bool:
@@ -53,20 +55,20 @@ def lead_in(section: Section, year: Optional[int]) -> Optional[str]:
         return None
     if not LEAD_IN_CHARS[0] <= len(sentence) <= LEAD_IN_CHARS[1]:
         return None
+    if _STOCK.match(sentence):
+        # A stock opening followed by this office's particulars: keep the introduction up to its
+        # seeing/announcing verb (…我们也清醒地看到，统计工作… → …我们也清醒地看到：).
+        kept = ""
+        for clause in re.findall(r"[^，]*，?", sentence):
+            if not clause:
+                break
+            kept += clause
+            if _INTRO_END.search(clause):
+                break
+        if kept != sentence:
+            sentence = kept.rstrip("，") + "："
     check = sentence.replace("{year}", "").replace("{next_year}", "")
-    if _generic(check):
-        return sentence
-    if not _STOCK.match(sentence):
-        return None
-    # A stock opening followed by this office's particulars: keep the generic clauses only
-    # (虽然取得了一定成绩，但我们也清醒地认识到，医院发展… → 虽然取得了一定成绩，但我们也清醒地认识到：).
-    kept = ""
-    for clause in re.findall(r"[^，]*，?", sentence):
-        if not clause or not _generic(clause.replace("{year}", "").replace("{next_year}", "")):
-            break
-        kept += clause
-    kept = kept.rstrip("，")
-    return kept + "：" if len(kept) >= LEAD_IN_CHARS[0] + 2 and "，" in kept else None
+    return sentence if _generic(check) and len(sentence) >= LEAD_IN_CHARS[0] else None
 
 
 def report_lead_ins(report: Report, sections: Iterator[Tuple[Section, Optional[Section]]]

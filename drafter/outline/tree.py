@@ -73,8 +73,9 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def format_tree(report: Report, *, depth: Optional[int] = None, width: int = 40) -> str:
-    """The outline as an indented tree with Chinese part names, for people."""
+def format_tree(report: Report, *, depth: Optional[int] = None, width: int = 40, explain: bool = False) -> str:
+    """The outline as an indented tree with Chinese part names, for people; with `explain`, each
+    top-level part is followed by the evidence its label was chosen on."""
     lines = [f"标题：{report.title or '（未找到）'}", f"文字：{SCRIPT_NAMES_ZH.get(report.script, report.script)}"]
     if not report.sections:
         lines.append("（未找到正文）")
@@ -93,6 +94,9 @@ def format_tree(report: Report, *, depth: Optional[int] = None, width: int = 40)
         else:
             heading = "（无标题的开头段落）"
         lines.append(f"{'  ' * indent}[{name}] {heading}  （第 {section.line} {unit}）")
+        if explain:
+            evidence = section.evidence or (["没有编号标题之前的开头段落→开头概述"] if section.level == 0 else [])
+            lines.extend(f"{'  ' * (indent + 2)}· {note}" for note in evidence)
         for child in section.children:
             add(child, indent + 1)
 
