@@ -92,7 +92,8 @@ def _strict_refusal(facts: Path, draft: Draft) -> StrictRenderError:
 def render(facts: Path, options: RenderOptions) -> RenderResult:
     fmt = guess_format(options.out, options.format)
     to_stdout = options.out == STDOUT
-    inputs = [facts, options.templates, options.outline, options.reference_docx]
+    templates = TemplateSet(options.templates)
+    inputs = [facts, options.templates, options.outline, options.reference_docx, *templates.user_files()]
     if not to_stdout:
         # Before any work: a user who forgot --force (or named an input) learns it at once.
         check_writable(options.out, force=options.force, inputs=inputs)
@@ -104,7 +105,6 @@ def render(facts: Path, options: RenderOptions) -> RenderResult:
         from .writers.reference import open_reference
 
         reference = open_reference(options.reference_docx, append=options.append_after_letterhead)
-    templates = TemplateSet(options.templates)
     outline = resolve_outline(templates, options.outline)
     sheet, warnings = load_factsheet_checked(facts)
     draft = compose(sheet, outline, templates)

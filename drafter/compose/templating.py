@@ -10,6 +10,7 @@ value such as ``{{ 7*7 }}`` or ``& < >`` is printed literally, never evaluated o
 from __future__ import annotations
 
 import itertools
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,12 @@ class TemplateSet:
                 name = path.relative_to(directory).as_posix()
                 found.setdefault(name, TemplateFile(name, path, directory == self.user_dir))
         return sorted(found.values(), key=lambda f: f.name)
+
+    def user_files(self) -> List[Path]:
+        """Every file of the user's template folder (the output may overwrite none of them)."""
+        if self.user_dir is None:
+            return []
+        return list(itertools.islice((p for p in self.user_dir.rglob("*") if p.is_file()), 10_000))
 
     def notices(self) -> List[str]:
         """Files in the user's folder that look like templates but will not be used."""
