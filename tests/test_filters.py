@@ -149,3 +149,40 @@ def test_sentence_and_dates() -> None:
 def test_a_fall_is_never_rounded_to_100_percent() -> None:
     assert phrase("引进人才", 1, "人", 2000) == ("change_pct", "引进人才1人，比上年减少1999人，下降99.95%")
     assert phrase("财政投入", 10, "万元", 200) == ("change_pct", "财政投入10万元，比上年减少190万元，下降95.0%")
+
+
+# -- reading a clause back (drafter.compose.figure_reading) ----------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from drafter.compose.figure_reading import parse_figure  # noqa: E402
+from drafter.compose.filters import PHRASES  # noqa: E402
+
+
+def test_clauses_read_back_to_their_rule_and_words() -> None:
+    reading = parse_figure("引进人才由上年的28人增至35人。")
+    assert (reading.rule, reading.words["label"], reading.words["previous"], reading.words["value"]) == \
+        ("small_count", "引进人才", "28人", "35人")
+    reading = parse_figure("人口出生率6.2‰，同比下降0.6个千分点")
+    assert (reading.rule, reading.words["value"], reading.words["diff"], reading.words["points"]) == \
+        ("rate_points", "6.2‰", "0.6", "千分点")
+    assert parse_figure("利润由上年盈利20万元转为亏损35万元").words == {
+        "label": "利润", "base": "上年", "was": "盈利", "previous": "20万元", "now": "亏损", "value": "35万元"}
+    assert parse_figure("全年未发生较大及以上安全生产事故").rule == "event_none"
+    assert parse_figure("PM2.5平均浓度28微克/立方米").words == {"label": "PM2.5平均浓度", "value": "28微克/立方米"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(label=st.sampled_from(["引进人才", "巩固率", "人口出生率", "经营利润", "安全生产事故", "财政投入", "PM2.5平均浓度",
+                              "地区生产总值增长", "56人以上大班额", "新建“红色示范支部”"]),
+       unit=st.sampled_from(["人", "个", "起", "%", "‰", "万元", "亿元", "万吨", "微克/立方米"]),
+       value=st.integers(-60, 30000), previous=st.one_of(st.none(), st.integers(-60, 30000)),
+       half_year=st.booleans(), index=st.integers(0, 5))
+def test_every_clause_the_rules_write_reads_back(label, unit, value, previous, half_year, index) -> None:
+    phrase = phrase_figure(label, value, unit, previous, half_year=half_year, index=index)
+    reading = parse_figure(phrase.text)
+    assert reading is not None, phrase
+    assert PHRASES[reading.rule].format(**reading.words) == phrase.text
+    fall = value < 0 and label.endswith("增长") and unit in ("%", "‰")
+    assert reading.words["label"] == (label[:-2] + "下降" if fall else label), (phrase, reading)
+    assert PHRASES[reading.rule] == PHRASES[phrase.rule], (phrase, reading)

@@ -6,21 +6,25 @@ Jinja or docx.  (Heading numerals live in `drafter.numerals`.)
 
 Figure phrasing is a list of small named rules (`RULES`, tried in order by `phrase_figure`);
 each rule's wording is one template in `PHRASES`, so a reader of drafts (`drafter extract`,
-`drafter check`) can parse a clause back with the same table.  The rules:
+`drafter check`) parses a clause back with the same table (`figure_reading.parse_figure`).
+The rules:
 
 1. Kind.  A *rate* has the unit %, ％ or ‰, or a label ending 率/占比/覆盖率/比重/比例; a
    *level* names a 浓度、分数、得分、水平、指数、均值、平均、寿命、满意度; a *count* has a counting
    unit (个、人、所、项、件、次 …); everything else is an *amount* (元, 万元, 吨, 亩 …).
 2. Rates change by 个百分点 (‰: 个千分点), never by a percentage of themselves, with 提高/下降.
-   A rate may exceed 100 (完成率105%) or be a negative growth (“增长” −3% → 下降3%).
-   100% both years is 保持100%; 0 both years is 继续保持为零; reaching 100% is 达到100%.
+   A rate may exceed 100 (完成率105%).  100% both years is 保持100%; 0 both years is
+   继续保持为零; reaching 100% is 达到100%; falling to 0 is 降为零.  A growth rate (a label
+   ending 增长/增速/增幅) compares its 增幅: 增长6.5%，增幅比上年提高0.7个百分点; a negative
+   growth is a fall: 营业收入增长 -3.2% → 营业收入下降3.2%，增幅比上年回落8个百分点.
 3. Verbs fit the quantity: counts and amounts 增加/减少 (and 增长/下降 for the percentage);
    rates and levels 提高/下降.  A level changes by its absolute difference only.
 4. Absolute or relative by kind: a small count (both years below `SMALL_COUNT`) reads
    由上年的8个增至12个; aggregates (amounts, larger counts) read 比上年增加2523万元，增长5.5%.
 5. No percentage unless both years are positive, so no “增长…%” from zero and never a fall of
    100% or more.  A sign change reads 由上年盈利20万元转为亏损35万元 for a profit-like label
-   (利润、盈利、结余 …) and 由上年的20万元变为-35万元 otherwise; two losses read 减亏/增亏.
+   (利润、盈利、结余 …) and 由上年的20万元变为-35万元 otherwise; two losses read 减亏/增亏.  A fall
+   just short of 100% keeps the decimals it needs (下降99.95%) rather than rounding to 100.0%.
 6. Zeros read as a writer writes them: an event (事故、案件、火灾 …) at 0 is 全年未发生…; another
    figure cleared to 0 is …实现清零; 0 in both years is 与上年同为零 — never “0个，与上年持平”.
 7. Units: all numbers of one clause are written in one unit, chosen so that the larger of
@@ -58,7 +62,7 @@ GROWTH_ENDINGS = ("增长", "增速", "增幅")
 SMALL_COUNT = 100  # counts below this in both years read 由8个增至12个 rather than 增长50.0%
 
 # Units a clause may be rewritten in: (unit, how many of the base unit it holds).
-UNIT_SCALES = {
+UNIT_SCALES: Dict[str, Tuple[Tuple[str, Union[int, Decimal]], ...]] = {
     "元": (("亿元", 10**8), ("万元", 10**4), ("元", 1)),
     "万元": (("亿元", 10**4), ("万元", 1), ("元", Decimal("0.0001"))),
     "亿元": (("亿元", 1), ("万元", Decimal("0.0001"))),
@@ -171,8 +175,8 @@ def choose_unit(numbers: Sequence[Decimal], unit: str, label: str = "") -> Tuple
     if PER_CAPITA in label and unit.endswith("元"):
         scales = tuple(s for s in scales if s[0] == "元") or scales
     top = max((abs(n) for n in numbers), default=Decimal(0))
-    for name, factor in scales:
-        factor = Decimal(factor)
+    for name, given in scales:
+        factor = Decimal(given)
         if (top / factor >= 1 or name == scales[-1][0]) and all(_exact(n / factor) for n in numbers):
             return name, factor
     return unit, Decimal(1)

@@ -301,7 +301,7 @@ def roles(data: Any) -> Iterator[Tuple[PathKey, str]]:
         yield ("report", name), "clause"
     yield ("report", "title"), "title"
     yield ("overview", "theme"), "clause"
-    overview = data.get("overview") if isinstance(data.get("overview"), dict) else {}
+    overview: dict = data["overview"] if isinstance(data.get("overview"), dict) else {}
     for i, _ in enumerate(_list(overview.get("results"))):
         yield ("overview", "results", i), "item"
     for key in ("achievements", "highlights"):
@@ -318,7 +318,7 @@ def roles(data: Any) -> Iterator[Tuple[PathKey, str]]:
     for i, _ in enumerate(_list(data.get("problems"))):
         yield ("problems", i, "title"), "heading"
         yield ("problems", i, "detail"), "paragraph"
-    plans = data.get("plans") if isinstance(data.get("plans"), dict) else {}
+    plans: dict = data["plans"] if isinstance(data.get("plans"), dict) else {}
     yield ("plans", "intro"), "intro"
     for i, item in enumerate(_list(plans.get("items"))):
         yield ("plans", "items", i, "title"), "heading"
