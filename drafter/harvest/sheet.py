@@ -142,13 +142,13 @@ class Builder:
                     self.figure_note(fpath, read, line)
                 continue
             ppath = path + ("points", len(points))
-            lead = trailing_figures(text_, reads, other)
+            lead, tail = trailing_figures(text_, reads, other)
             if lead is not None:  # 实施…工程，新建支部12个，比上年增加4个 → {text, figures}
-                points.append({"text": lead, "figures": [grammar.describe(r) for r in reads]})
+                points.append({"text": lead, "figures": [grammar.describe(r) for r in tail]})
                 self.note(ppath + ("text",), line)
-                for k, read in enumerate(reads):
+                for k, read in enumerate(tail):
                     self.figure_note(ppath + ("figures", k), read, line)
-                stated = inline_numbers(lead)
+                stated = [r.text for r in reads if r not in tail] + inline_numbers(lead, reads)
             else:
                 points.append(text_)
                 stated = [r.text for r in reads] + inline_numbers(text_, reads)
@@ -452,13 +452,19 @@ class Builder:
         return text
 
 
-def trailing_figures(text: str, reads: Sequence[grammar.FigureRead], other: Sequence[Tuple[int, int]]) -> Optional[str]:
-    """The point's own words when all its figures follow them (what the renderer writes for a
-    point with figures), else None: the point then stays one string."""
-    if not reads or not other or max(b for _, b in other) > reads[0].start:
-        return None
-    lead = grammar_strip(text[: reads[0].start])
-    return lead or None
+def trailing_figures(text: str, reads: Sequence[grammar.FigureRead], other: Sequence[Tuple[int, int]]
+                     ) -> Tuple[Optional[str], List[grammar.FigureRead]]:
+    """(the point's own words, the figures that follow them) when the point ends in figure
+    statements (what the renderer writes for a point with figures), else (None, []): the point
+    then stays one string.  Figures before the last plain clause stay in the words."""
+    if not reads or not other:
+        return None, []
+    last = max(b for _, b in other)
+    tail = [r for r in reads if r.start >= last]
+    if not tail:
+        return None, []
+    lead = grammar_strip(text[: tail[0].start])
+    return (lead, tail) if lead else (None, [])
 
 
 def _short(text: str, limit: int = 30) -> str:
