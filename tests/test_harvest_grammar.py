@@ -15,11 +15,11 @@ LABELS = [("引进各类人才", "人"), ("组建教育集团", "个"), ("全年
           ("参与劳动实践活动", "万人次"), ("家庭医生签约服务人数", "万人")]
 PAIRS = [(35, 28), (39, 41), (28, 28), (0, 14), (12, 0), (99.6, 99.2), (48143, 45620), (21600, 23800),
          (12500, 12000), (2.36, 2.18), (35000, None), (100, 100), (100, 98.5), (-35, 20), (20, -35), (-10, -25),
-         (-25, -10), (0, 0), (1.5, 2), (0.35, 0.3), (0, None), (100, None), (-3.2, 1.5), (0, 0.4), (-5, None), (150, 120)]
+         (-25, -10), (0, 0), (1.5, 2), (0.35, 0.3), (0, None), (100, None), (-10, -10), (0.01, 100), (0, -5), (-5, 0), (5, 0), (1, 1000000000), (-3.2, 1.5), (0, 0.4), (-5, None), (150, 120)]
 # rules whose wording states last year's value or an exact difference
 EXACT = {"rate_keep_full", "rate_keep_zero", "rate_points", "rate_reach_points", "rate_to_zero", "growth_points",
          "growth_same", "same", "event_none_down", "zero_both", "cleared", "turn", "loss_change", "signed_from_to",
-         "from_zero", "small_count", "level_change", "change_pct"}
+         "from_zero", "small_count", "level_change", "change_pct", "change", "loss_same"}
 
 
 def _cases():

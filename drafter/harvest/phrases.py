@@ -27,7 +27,7 @@ _WORDS = {
     "growfall": "增长|下降",
     "lessmore": "减亏|增亏",
     "toverb": "增至|减至",
-    "was": "盈利|亏损",
+    "was": "盈利|亏损|收支平衡",
     "now": "盈利|亏损|收支平衡",
     "points": "百分点|千分点",
 }
@@ -43,8 +43,10 @@ def _compile(template: str) -> Pattern[str]:
         if name == "label":
             out += r"(?P<label>[^，。；]+?)"
         elif name in ("value", "previous", "diff"):
-            out += rf"(?P<{name}>{NUMBER})(?P<{name}_u>{_UNIT})" if name != "value" or "{now}" not in template \
-                else rf"(?:(?P<{name}>{NUMBER})(?P<{name}_u>{_UNIT}))?"
+            # 由上年的-1人变为零 writes a zero as 零; 由上年收支平衡转为盈利5万元 leaves a number out
+            out += rf"(?:(?P<{name}>{NUMBER})(?P<{name}_u>{_UNIT})|(?P<{name}_zero>零))"
+            if "{now}" in template or "{was}" in template:
+                out += "?"
         elif name == "pct":
             out += rf"(?P<pct>{NUMBER})"
         else:
@@ -66,6 +68,8 @@ class Parts:
 
 def _num(m: "re.Match[str]", name: str) -> Optional[Decimal]:
     text = m.groupdict().get(name)
+    if not text and m.groupdict().get(f"{name}_zero"):
+        return Decimal(0)
     return to_decimal(text) if text else None
 
 
@@ -138,7 +142,7 @@ def _turn(m):
     signs = {"盈利": 1, "亏损": -1, "收支平衡": 0}
     unit = _unit(m, "value", "previous")
     value = signs[m.group("now")] * (_num(m, "value") or Decimal(0))
-    previous = convert(signs[m.group("was")] * _num(m, "previous"), _unit(m, "previous") or unit, unit)  # type: ignore[operator]
+    previous = convert(signs[m.group("was")] * (_num(m, "previous") or Decimal(0)), _unit(m, "previous") or unit, unit)
     return Parts(value, unit, previous, [])
 
 
@@ -173,11 +177,14 @@ MEANING: Dict[str, Callable[["re.Match[str]"], Parts]] = {
     "turn": _turn,
     "loss_change": _loss,
     "loss": _loss,
+    "loss_same": lambda m: Parts(-_num(m, "value"), _unit(m, "value"), -_num(m, "value"),  # type: ignore[operator]
+                                 [Comparison("same", None, "", 0, m.group(0))]),
     "signed_from_to": _from_to,
     "from_zero": _with_diff("diff", None, sign=1),
     "small_count": _from_to,
     "level_change": _with_diff("diff", "updown"),
     "change_pct": _with_diff("diff", "moreless"),
+    "change": _with_diff("diff", "moreless"),
 }
 
 # (rule, regex, clauses it spans): most clauses first, then most fixed words, so 达到100% is
