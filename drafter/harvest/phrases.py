@@ -44,7 +44,8 @@ def _compile(template: str) -> Pattern[str]:
             out += r"(?P<label>[^，。；]+?)"
         elif name in ("value", "previous", "diff"):
             # 由上年的-1人变为零 writes a zero as 零; 由上年收支平衡转为盈利5万元 leaves a number out
-            out += rf"(?:(?P<{name}>{NUMBER})(?P<{name}_u>{_UNIT})|(?P<{name}_zero>零))"
+            zero = rf"|(?P<{name}_zero>零)" if "变为" in template else ""
+            out += rf"(?:(?P<{name}>{NUMBER})(?P<{name}_u>{_UNIT}){zero})"
             if "{now}" in template or "{was}" in template:
                 out += "?"
         elif name == "pct":
