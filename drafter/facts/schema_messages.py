@@ -14,6 +14,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from .findings import ERROR, PathKey, Problem
 from .rules import FULLWIDTH_DIGITS, as_number
 from .schema import Checker, SchemaIssue
+from .semantic import shown_number
 from .yamlload import LoadedYaml, Mark
 
 _TYPE_WORDS = {
@@ -36,7 +37,7 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"是/否值 {'true' if value else 'false'}"
     if isinstance(value, (int, float)):
-        return f"数字 {value}"
+        return f"数字 {shown_number(value)}"
     if isinstance(value, str):
         return f"文字“{short(value)}”"
     if isinstance(value, list):
@@ -181,7 +182,7 @@ class Translator:
 
     def _bound(self, issue: SchemaIssue, said: str) -> Problem:
         hint = "写四位数字的年份，例如 2024" if issue.path and issue.path[-1] == "year" else None
-        return self.problem("schema.range", f"{said}，而这里是 {issue.value}", issue.path,
+        return self.problem("schema.range", f"{said}，而这里是 {shown_number(issue.value) if isinstance(issue.value, (int, float)) else issue.value}", issue.path,
                             self.value_mark(issue.path), hint)
 
     def _pattern(self, issue: SchemaIssue) -> Problem:

@@ -8,9 +8,11 @@ facts that would make a wrong or broken draft; warnings are gaps the draft will 
 from __future__ import annotations
 
 import re
+import math
 from datetime import date
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
+from ..limits import NUMBER_MAX_ABS, NUMBER_MIN_ABS
 from . import rules
 from .findings import ERROR, WARNING, PathKey, Problem
 from .schema import Checker
@@ -114,7 +116,15 @@ class _Checks:
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 self.texts(value, path + (index,))
+        elif isinstance(node, (int, float)) and not isinstance(node, bool):
+            bounded = self.checker.subschema(path) or {}
+            why = None if "maximum" in bounded and "minimum" in bounded else number_problem(node)  # the schema's range says it
+            if why:
+                self.add(ERROR, "check.number", why[0], path, hint=why[1])
         elif isinstance(node, str):
+            if path and path[-1] == "unit" and any(ch.isdecimal() for ch in node):
+                self.add(ERROR, "check.unit-digit", f"单位“{node}”里有数字：单位只写计量单位，数值写在 value 中", path,
+                         hint="例如 value: 35 和 unit: 人；“35人”会被读成单位，初稿里就成了“12.635人”")
             bad = UNUSABLE_CHARACTER.search(node)
             if bad:
                 # Marks in the draft are noncharacters, and XML cannot hold the rest: refuse
@@ -159,15 +169,14 @@ class _Checks:
         unit: Any = figure.get("unit")
         numbers = [(name, v) for name, v in (("value", value), ("previous", previous))
                    if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        numbers = [(name, n) for name, n in numbers if number_problem(n) is None]  # others: an error already
         for name, number in numbers:
-            if not rules.finite(number):
-                self.add(ERROR, "check.number", "应为一个具体的数，而这里是无穷大或非数（.inf/.nan）", path + (name,))
-            elif rules.is_percent(unit):
+            if rules.is_percent(unit):
                 why = rules.percent_problem(figure.get("label"), number)
                 if why:
                     self.add(ERROR, "check.percent", why, path + (name,),
                              hint="百分数写 99.6 而不是 0.996；增长率等变化量请在名称中写明“增长”")
-        finite = [n for _, n in numbers if rules.finite(n)]
+        finite = [n for _, n in numbers]
         if "previous" not in figure or previous is None:
             self.add(WARNING, "check.no-previous", "没有上年数值（previous），初稿不会写出与上年的比较", path,
                      hint="加上 previous: 上年数值（与今年同一单位）")
@@ -259,6 +268,29 @@ class _Checks:
         for path, item in self.items("plans", "items"):
             if self.blank(item.get("points")):
                 self.add(WARNING, "check.no-points", "这项打算没有具体措施（points），初稿中将出现【待补充】", path)
+
+
+def shown_number(number: Union[int, float]) -> str:
+    """A number as a message shows it: a 400-digit integer is cut to its first digits and length."""
+    if isinstance(number, int):
+        digits = str(abs(number))
+        if len(digits) > 20:
+            return f"{'-' if number < 0 else ''}{digits[:6]}…（共 {len(digits)} 位）"
+        return str(number)
+    return repr(number)
+
+
+def number_problem(number: Union[int, float]) -> Optional[Tuple[str, str]]:
+    """(message, hint) for a number no report can state (bounds in `drafter.limits`), else None."""
+    if isinstance(number, float) and not math.isfinite(number):
+        return "应为一个具体的数，而这里是无穷大或非数（.inf/.nan）", "填写实际数值"
+    if abs(number) > NUMBER_MAX_ABS:
+        return (f"数值 {shown_number(number)} 太大（绝对值超过 10 的 15 次方），不像是统计数字",
+                "请检查是否多打了数字；金额很大时可以换用“万元”“亿元”作单位")
+    if number and abs(number) < NUMBER_MIN_ABS:
+        return (f"数值 {shown_number(number)} 太小（绝对值小于百万分之一），不像是统计数字",
+                "请检查数值；很小的数可以换用更小的单位，比率可以写成百分数（unit: %）")
+    return None
 
 
 def semantic_problems(loaded: LoadedYaml, checker: Checker, today: date) -> List[Problem]:

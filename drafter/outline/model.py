@@ -176,7 +176,8 @@ def load_outline(path: Path) -> Outline:
         loaded = load_yaml_file(path, profile)  # the one YAML loader: marks, limits, alias bombs refused
     except LoadError as exc:
         loc = exc.location
-        message = exc.message if exc.code.startswith("file.") or exc.code in _OWN_WORDS else f"提纲文件不是合法的 YAML：{exc.message}"
+        syntax = exc.code.startswith("yaml.") and exc.code not in _OWN_WORDS
+        message = f"提纲文件不是合法的 YAML：{exc.message}" if syntax else exc.message
         raise OutlineError(message, path=path, line=loc.line if loc else None, column=loc.column if loc else None,
                            detail=exc.detail, hint=profile.start_hint, code=exc.code) from None
     text, data = loaded.text, loaded.data
