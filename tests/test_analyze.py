@@ -318,3 +318,19 @@ def test_analyze_explain_prints_the_evidence_for_each_label() -> None:
     assert "      · 没有编号标题之前的开头段落→开头概述" in lines
     plain = CliRunner().invoke(cli, ["analyze", str(path), "--depth", "1"])
     assert "·" not in plain.stdout
+
+
+def test_a_report_on_one_huge_line_is_analysed_not_called_page_chrome(tmp_path: Path) -> None:
+    """Issue 13: a report whose line breaks were all lost (one line of ~1 MB) has its parts found."""
+    body = ("2023年，县教育局坚持立德树人，各项工作取得新成效。一、主要工作（一）学前教育普及普惠。新建公办幼儿园4所。"
+            + "全年开展教研活动，教学质量稳步提升，群众满意度持续提高。" * 12000
+            + "二、存在的问题 城乡教育资源配置不均衡。三、2024年工作打算（一）扩大优质教育资源。")
+    path = tmp_path / "一行.txt"
+    path.write_text("某某县教育局2023年工作总结 " + body, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["analyze", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["title"] == "某某县教育局2023年工作总结"
+    assert [(s["canonical"], s["heading"], s["line"]) for s in report["sections"]] == [
+        ("overview", None, 1), ("achievements", "一、主要工作", 1), ("problems", "二、存在的问题", 1),
+        ("plan", "三、2024年工作打算", 1)]

@@ -57,9 +57,9 @@ def _title_ok(norm: str) -> bool:
 _TITLE_PREFIX = re.compile(
     r"(?:(?:文档介绍|文档简介|内容简介|内容摘要|标题)\s*[：]\s*|【\s*篇\s*[一二三四五六七八九十\d]{1,3}\s*】\s*"
     r"|篇\s*[一二三四五六七八九十\d]{1,3}\s*[：、.]\s*|第\s*[一二三四五六七八九十\d]{1,3}\s*篇\s*[：、.]?\s*"
-    r"|范文\s*[一二三四五六七八九十\d]{1,3}\s*[：、.]\s*|《)")
+    r"|范文\s*[一二三四五六七八九十\d]{1,3}\s*[：、.]\s*|【[^】]{1,10}】\s*|《)")
 _TITLE_SUFFIX = re.compile(
-    r"(?:》|范文\s*\d{1,2}|(?<=[结告划算料排点])\s*\d{1,2}|\s*[（]\s*\d{1,2}\s*[）]|\s*[（][^（）]{0,8}(?:精选|通用|合集|篇|范文)[^（）]{0,8}[）]"
+    r"(?:》|范文\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})|\s*[（][^（）]{0,6}(?:全文|完整版|最新|word|可编辑|下载)[^（）]{0,6}[）]|(?<=[结告划算料排点])\s*\d{1,2}|\s*[（]\s*\d{1,2}\s*[）]|\s*[（][^（）]{0,8}(?:精选|通用|合集|篇|范文)[^（）]{0,8}[）]"
     r"|\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?)$")
 
 
@@ -147,6 +147,23 @@ def _find_title(runs: List[Run], flags: List[bool], styles: List[str]) -> Option
         if best is None or score > best[0]:
             best = (score, i, last, span[0], span[1])
     return (best[1], best[2], best[3], best[4]) if best else None
+
+
+_ORG_THEN_YEAR = re.compile(r"^[^\d]{2,30}?(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})\s*年")
+
+
+def _next_title(runs: List[Run], flags: List[bool], i: int, title: Optional[Run]) -> bool:
+    """The title of the next report on a collection page: an organisation's ``…2022年工作总结``
+    line, not a heading, followed by report text."""
+    text = runs[i].norm.strip()
+    if flags[i] or starts_with_marker(text) or not _STRONG_TITLE.search(text) or not _ORG_THEN_YEAR.match(text):
+        return False
+    if title is not None and _title_text(text) == title.norm.strip():
+        return False
+    if _title_text(text) is None:
+        return False
+    following = next((r for k, r in enumerate(runs[i + 1:i + 4], i + 1) if r.norm.strip() and not flags[k]), None)
+    return following is not None and _substantial(following.norm) and not starts_with_marker(following.norm.strip())
 
 
 def _opening_before_repeat(runs: List[Run], flags: List[bool], index: int, last: int) -> bool:
@@ -250,7 +267,8 @@ def extract(doc: Document) -> Extracted:
     last_text = max((i for i in range(start, len(runs)) if _substantial(runs[i].norm) and not flags[i]),
                     default=len(runs) - 1)
     end = next((i for i in range(last_text + 1, len(runs)) if chrome.is_tail_trigger(runs[i].norm)), len(runs))
-    end = next((i for i in range(start, end) if _NEXT_REPORT.match(runs[i].norm.strip())), end)
+    end = next((i for i in range(start, end) if _NEXT_REPORT.match(runs[i].norm.strip())
+                or (i >= start + 3 and _next_title(runs, flags, i, title_run))), end)
 
     title_norm = title_run.norm if title_run else None
     body: List[Run] = []

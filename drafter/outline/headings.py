@@ -95,7 +95,8 @@ def _word_headings(paras: List[Para], outline_levels: Dict[int, int],
 
 
 _TOP_STYLES = ("part", "di", "dx", "cn、", "cn.")
-NESTED = "#2"  # suffix of a style restarted one level down (一、 inside 一、)
+NESTED = "#2"
+VIRTUAL_TOP = "continued"  # reserves level 1 for the part a text starts inside of  # suffix of a style restarted one level down (一、 inside 一、)
 
 
 def _names_another_part(text: str) -> bool:
@@ -112,10 +113,13 @@ def _mid_report_start(found: List[Tuple[int, Marker]]) -> Optional[Tuple[str, in
     first and the top-level style, when it appears, does not start at one (a page 2 of 3)."""
     if not found:
         return None
-    first = found[0][1].style
+    first = found[0][1]
     for _, marker in found:
-        if marker.style in _TOP_STYLES and RANKS[marker.style] < RANKS[first]:
+        if marker.style in _TOP_STYLES and RANKS[marker.style] < RANKS[first.style]:
             return (marker.style, marker.ordinal) if marker.ordinal >= 2 else None
+    if first.style not in _TOP_STYLES and first.style in RANKS and first.ordinal >= 3 \
+            and not any(m.style == first.style and m.ordinal == 1 for _, m in found):
+        return (VIRTUAL_TOP, 1)  # the whole text is inside one part: （三）（四）… and no top level
     return None
 
 
@@ -217,7 +221,7 @@ def heading_end(para: Para, marker: Marker) -> int:
         return first_item
     space = text.find(" ", marker.end + 4, min(end, marker.end + 21))
     if RANKS[marker.style] <= 1 and space != -1 and not _CLAUSE_END.search(text, marker.end, space) \
-            and re.match(r"[^。；！？]{2,}，", text[space:end].strip()):
+            and (re.match(r"[^。；！？]{2,}，", text[space:end].strip()) or para.collapsed):
         return space  # “一、主要工作 今年以来，我局……”: the heading ends where the text starts
     if para.collapsed and RANKS[marker.style] <= 1 and end - marker.end > 20:
         clause = _CLAUSE_END.search(text, marker.end)
