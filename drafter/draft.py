@@ -10,13 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple, Union
 
-
-@dataclass(frozen=True)
-class Source:
-    """Where a fact came from: its path in the sheet (``achievements[0].figures[1]``) and line."""
-
-    path: str
-    line: Optional[int] = None
+from .source import Source  # re-exported: drafts carry the sources of their facts
 
 
 @dataclass(frozen=True)

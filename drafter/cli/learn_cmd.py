@@ -16,21 +16,38 @@ _FILE = click.Path(path_type=Path, dir_okay=False)
 
 
 class _Bar:
-    """`learn`'s progress as a click progress bar on stderr."""
+    """`learn`'s progress on stderr: one click progress bar per pass, each counting files.
+
+    `learn` reads every report twice (structure, then phrasing) and reports a step for each
+    read, so the steps are split into two bars of one count per file rather than one bar that
+    shows twice as many steps as there are files.
+    """
+
+    LABELS = ("第一遍：识别结构", "第二遍：学习表述")
 
     def __init__(self) -> None:
         self.bar = None
+        self.files = 0
+        self.steps = 0
 
     def start(self, total: int) -> None:
-        stderr = sys.stderr
-        if total and (stderr.isatty() or total >= 2 * MIN_FILES_FOR_BAR):
-            self.bar = click.progressbar(length=total, label="正在学习报告", file=stderr, show_pos=True,
-                                         item_show_func=lambda p: p.name if p else "")
-            self.bar.__enter__()
+        self.files, self.steps = (total + 1) // 2, 0
+        if self.files and (sys.stderr.isatty() or self.files >= MIN_FILES_FOR_BAR):
+            self._open(0)
+
+    def _open(self, number: int) -> None:
+        self.bar = click.progressbar(length=self.files, label=self.LABELS[number], file=sys.stderr, show_pos=True,
+                                     item_show_func=lambda p: p.name if p else "")
+        self.bar.__enter__()
 
     def advance(self, path: Path) -> None:
-        if self.bar is not None:
-            self.bar.update(1, path)
+        self.steps += 1
+        if self.bar is None:
+            return
+        if self.steps == self.files + 1:  # the first pass is done
+            self.bar.__exit__(None, None, None)
+            self._open(1)
+        self.bar.update(1, path)
 
     def finish(self) -> None:
         if self.bar is not None:
@@ -38,10 +55,14 @@ class _Bar:
             self.bar = None
 
 
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 @command("learn")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[报告或文件夹]...")
 @click.option("-o", "--output", "out", type=_FILE, default=None,
-              help="把学到的提纲写入此文件（YAML）；不给出时输出到屏幕。")
+              help="把学到的提纲写入此文件（YAML）；不给出时，输出被重定向（> 文件、管道）才打印 YAML，在命令行窗口中只显示统计。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="个数",
               help="同时处理报告的进程数，默认为本机的处理器核数；结果与 --jobs 1 完全相同。报告很多时更快。")
@@ -72,7 +93,11 @@ def learn_command(paths: Tuple[Path, ...], out: Optional[Path], force: bool, job
     finally:
         bar.finish()
     text = dump_outline(result.outline)
-    if out is None:
+    if out is None and _stdout_is_terminal():
+        # Thousands of lines of YAML would scroll the summary away and save nothing.
+        click.echo(format_summary(result))
+        click.echo("\n提纲没有保存。要保存，请加上 -o 和文件名，例如：drafter learn … -o 我的提纲.yaml")
+    elif out is None:
         click.echo(text, nl=False)
         click.echo(format_summary(result), err=True)
     else:

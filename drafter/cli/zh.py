@@ -63,7 +63,7 @@ PLURALS: Dict[Tuple[str, str], str] = {
     ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"): "多余的参数：{args}",
     ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): "（是否想输入：{possibility}？）",
     ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."): "选项 {name!r} 需要一个值。",
-    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."): "{value!r} 不是可选值之一（{choice}{choices}）。",
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."): "{value!r} 不是可选值之一（{choices}）。",
     ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."): "需要 {nargs} 个值。",
 }
 
@@ -79,11 +79,13 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 
 
 class _PluralText(str):
-    """Our plural entries name both {choice} and {choices}; fill the one click does not pass."""
+    """One Chinese text serves click's singular and plural: each names its list once, and a
+    name click did not pass is filled from its twin (click passes the same list as both)."""
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
-        for key in ("possibility", "possibilities", "choice", "choices"):
-            kwargs.setdefault(key, "")
+        for one, many in (("possibility", "possibilities"), ("choice", "choices")):
+            kwargs.setdefault(many, kwargs.get(one, ""))
+            kwargs.setdefault(one, kwargs[many])
         return str.format(self, *args, **kwargs)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, List, Optional, Union
 
-from ..draft import Source
+from ..source import Source
 from ..schemacheck import dotted_path
 from .yamlload import LoadedYaml, PathKey
 

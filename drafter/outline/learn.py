@@ -126,7 +126,9 @@ class Learner:
         self.progress.finish()
         skipped = sorted(skipped + unreadable, key=lambda s: str(s.path))
         if not readable:
+            listed = "\n".join(f"  {item.path}：{item.reason}" for item in skipped)  # why each one was set aside
             raise InputFileError("没有可以学习的报告：所有文件都无法读取或没有正文",
+                                 detail=f"跳过的文件：\n{listed}" if listed else None,
                                  hint="请给出 .txt、.md 或 .docx 格式的工作总结")
         outline = builder.build(counts, bank.result(), skipped=len(skipped), shipped=_shipped_outline())
         return LearnResult(outline, readable, skipped, builder.fallbacks)
