@@ -6,6 +6,7 @@ is never left behind; the output is never the report itself, whatever --force sa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -27,15 +28,16 @@ def default_output(report: Path) -> Path:
     return report.with_name(report.stem + SUFFIX)
 
 
-def harvest_file(report: Path, outline: Optional[Path] = None) -> Harvest:
-    """The fact sheet of one report file (plain data with notes), or a `DrafterError`."""
+@lru_cache(maxsize=4)
+def _vocabulary(outline: Optional[Path]):
     from ..outline.analyze import default_vocabulary
 
-    doc = read_document(report)
-    found = harvest(doc, default_vocabulary(outline), report.name)
-    if not found.sheet.get("report", {}).get("year"):
-        pass  # written as null with a note; validation says what to fill
-    return found
+    return default_vocabulary(outline)
+
+
+def harvest_file(report: Path, outline: Optional[Path] = None) -> Harvest:
+    """The fact sheet of one report file (plain data with notes), or a `DrafterError`."""
+    return harvest(read_document(report), _vocabulary(outline), report.name)
 
 
 def sheet_text(found: Harvest, report: Path, out: Path) -> str:
