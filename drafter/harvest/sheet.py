@@ -45,7 +45,8 @@ _PLACEHOLDER_ORG = re.compile(r"[xX×＊*某]{2,}|^[xX*]")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
 _SOURCE_DATE = re.compile(r"成文日期\s*[：:]\s*((?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?)")
 _HALF = re.compile(r"上半年|半年")
-_INTRO = re.compile(r"[：:]$|^(?:在肯定成绩的同时|虽然|但是|同时|当然|回顾|总的来看|成绩的取得)")
+_INTRO = re.compile(r"[：:]$|^(?:在肯定成绩的同时|虽然|但是|同时|当然|回顾|总的来看|成绩的取得)|突出表现|主要表现|具体如下|"
+                    r"存在.{0,12}(?:问题|不足|困难)$")
 _RESULT_WORDS = re.compile(r"获评|荣获|获得|评为|入选|位居|位列|排名|名列|列入|授予|评审|验收|达标|认定|命名")
 _FORMULA = re.compile(r"领导下|指导下|为指导|紧紧围绕|现将|汇报|报告如下|取得了?.{0,6}成效|奠定了?.{0,4}基础")
 _MASKS = (re.compile(r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])"), re.compile(r"×{2,}|[＊]+|(?<![0-9A-Za-z])\*+(?![0-9A-Za-z])"),
@@ -106,6 +107,14 @@ class Builder:
             for piece, item in split_pieces(para):
                 out.append((piece, line, item))
         return out[:MAX_ITEMS]
+
+    def listed(self, section: Section) -> List[Tuple[str, int]]:
+        """The items of a part written as one text: its 一是… items when it has them (the words
+        around them lead in or sum up), else its sentences without a lead-in."""
+        pieces = self.pieces(section)
+        if any(item for _, _, item in pieces):
+            return [(t, line) for t, line, item in pieces if item]
+        return [(t, line) for t, line, _ in pieces if not (_INTRO.search(t) and len(pieces) > 1)]
 
     def theme(self, section: Section, path: Path) -> Optional[Dict[str, Any]]:
         text = section.text.strip()
@@ -200,9 +209,7 @@ class Builder:
         items = self.out.sheet.setdefault("problems", [])
         sources = [(grammar_strip(c.text), "".join(t for t, _ in self.units(c)), c.line) for c in section.children]
         if not sources:
-            for text, line in self.units(section):
-                if _INTRO.search(text) and len(self.units(section)) > 1:
-                    continue
+            for text, line in self.listed(section):
                 title, detail = split_title(text)
                 sources.append((title, detail, line))
         for title, detail, line in sources:
@@ -222,8 +229,7 @@ class Builder:
         items = plans.setdefault("items", [])
         children = section.children
         if not children:
-            units = self.units(section)
-            pairs = [(split_title(t), line) for t, line in units if not (_INTRO.search(t) and len(units) > 1)]
+            pairs = [(split_title(t), line) for t, line in self.listed(section)]
             entries = [(title, [detail] if detail else [], line) for (title, detail), line in pairs]
         else:
             entries = []
