@@ -126,6 +126,13 @@ def test_learn_reports_of_other_agencies(tmp_path: Path) -> None:
 
     for part in outline.parts:
         assert part.presence == sum(part.key in set(labels(e["sections"])) for e in expectations), part.key
+    # reports listing their work as level-1 themes (no wrapper) teach exactly that, and no theme
+    # sentence of theirs becomes the achievements heading
+    themed = [e for e in expectations if sum(1 for s in e["sections"] if s["canonical"] == "achievements"
+                                             and s["heading"]) > 1]
+    achievements = outline.part("achievements")
+    assert achievements.subsections["top_themes"] == round(len(themed) / achievements.presence, 2)
+    assert all("，" not in h.text and "不断" not in h.text for h in achievements.headings)
     order = [p.key for p in outline.parts]
     # “other” stands before the plan in some fixtures and after it (几点建议) in others
     assert [k for k in order if k != "other"] == ["overview", "achievements", "highlights", "problems", "plan"]

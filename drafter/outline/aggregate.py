@@ -60,6 +60,7 @@ class OutlineBuilder:
         self.part_chars = {p: Histogram(50) for p in CANONICAL_PARTS}
         self.run_in: Dict[str, List[int]] = {p: [0, 0] for p in CANONICAL_PARTS}
         self.lead_ins = LeadInCounter()
+        self.top_themes: Dict[str, int] = {}  # reports listing the part as several level-1 themes
         self.fallbacks: List[Tuple[str, str]] = []  # (part, why) whose headings came from the shipped outline
 
     def add(self, report: Report) -> None:
@@ -76,7 +77,10 @@ class OutlineBuilder:
             self.presence[key] = self.presence.get(key, 0) + 1
             for level in levels[key]:
                 self.levels.setdefault(key, {})[level] = self.levels.get(key, {}).get(level, 0) + 1
-            # A part listed as several top-level themes has no wrapper heading to learn.
+            # A part listed as several top-level themes has no wrapper heading to learn: the
+            # report teaches "themes at level 1" instead.
+            if key not in ("overview", "other") and sum(1 for f in found if f.level == 1 and f.heading) > 1:
+                self.top_themes[key] = self.top_themes.get(key, 0) + 1
             if key != "overview" and (len(found) == 1 or key == "other"):
                 counter = self.headings.setdefault(key, BoundedCounter(5000))
                 for section in found:
@@ -152,6 +156,8 @@ class OutlineBuilder:
                 "items": self.items[key].median(),
                 "run_in": done / total if total else 0.0,
             })
+        if self.top_themes.get(key):
+            out["top_themes"] = self.top_themes[key] / self.presence[key]
         return {k: round(float(v), 2) for k, v in out.items()}
 
     def _headings(self, key: str, shipped: Optional[Outline]) -> List[HeadingVariant]:

@@ -46,6 +46,10 @@ def format_summary(result: LearnResult) -> str:
     lines.extend(table(rows))
     numbering = " › ".join(number_marker(outline.numbering[lv], 1) for lv in sorted(outline.numbering))
     lines += ["", f"标题编号：{numbering}"]
+    themed = [f"{PART_NAMES_ZH.get(p.key, p.key)} {round(p.subsections['top_themes'] * p.presence)} 份"
+              for p in outline.parts if p.subsections.get("top_themes")]
+    if themed:
+        lines.append(f"直接按主题列为一级标题（没有总标题）的报告：{'，'.join(themed)}")
     shown = []
     for part in outline.parts:
         bank = outline.phrases.get(part.key) or []
