@@ -232,3 +232,12 @@ def test_a_terminal_in_another_encoding_is_a_chinese_message(new, tmp_path: Path
     assert result.stderr == ("错误：输入的文字不是终端所用的编码，无法识别\n"
                              "提示：请检查命令行窗口的编码设置（Windows 可先运行 chcp 65001）\n")
     assert "已回答的 2 题已保存在 facts.yaml.进度.json" in result.output
+
+
+def test_a_text_that_looks_like_an_impossible_date_is_written_quoted(new, tmp_path: Path) -> None:
+    answers = list(ANSWERS)
+    answers[3] = "2025-02-30"  # as a title: plain YAML would read it as a (broken) date
+    result = new(answers, "facts.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert load_yaml_file(tmp_path / "facts.yaml").data["report"]["title"] == "2025-02-30"
+    _validates(tmp_path / "facts.yaml")

@@ -65,7 +65,7 @@ def _plain_ok(text: str, flow: bool) -> bool:
     probe, expected = (f"k: {{ x: {text} }}", {"k": {"x": text}}) if flow else (f"k: {text}", {"k": text})
     try:
         return bool(yaml.load(probe, Loader=_LOADER) == expected)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # ValueError: a plain 2025-02-30 is read as a bad date
         return False
 
 
@@ -76,7 +76,7 @@ def literal_ok(text: str) -> bool:
     block = "k: |-\n" + "\n".join(f"  {line}".rstrip() for line in text.split("\n")) + "\n"
     try:
         return bool(yaml.load(block, Loader=_LOADER) == {"k": text})
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # ValueError: a plain 2025-02-30 is read as a bad date
         return False
 
 
