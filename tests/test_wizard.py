@@ -232,7 +232,9 @@ def test_from_last_year_rolls_the_sheet_over(new, tmp_path: Path) -> None:
         "3300", "2",  # 新增义务教育学位: 3300 under theme 2
         "99.8", "2",  # 义务教育巩固率
         "", "", "", "", "",  # the other five figures skipped
-        "n", "", "学位依然紧张", "", "n", "", "继续扩充学位", "新建学校", "", "n", "n",
+        "n",  # no highlights
+        "y", "", "城区学位需求仍在增长。", "", "",  # last year's problem 1 is still there (title kept), 2 and 3 not
+        "n", "", "继续扩充学位", "新建学校", "", "n", "n",
     ]
     result = new(answers, "2025.yaml", "--from", str(SAMPLE))
     assert result.exit_code == 0, result.output
@@ -249,6 +251,9 @@ def test_from_last_year_rolls_the_sheet_over(new, tmp_path: Path) -> None:
     assert "去年工作打算第 1 项：“聚焦党建引领，推动教育高质量发展”。今年把它写成一项主要工作吗？ [Y/n]：" in result.output
     assert "  去年的打算是：深化中小学校党组织领导的校长负责制；持续推进“清廉学校”建设" in result.output
     assert "新增义务教育学位：去年 3240个，今年的数值（直接回车表示今年不写）：3300\n" in result.output
+    assert "去年存在的问题第 2 项：“教师队伍结构性矛盾依然存在”。今年仍然存在吗？ [y/N]：\n" in result.output
+    assert "  去年的表述是：随着城市化进程加快，城区义务教育阶段学位需求持续增长，部分学校班额仍然偏大。\n" in result.output
+    assert data["problems"] == [{"title": "城区学位供给仍然紧张", "detail": "城区学位需求仍在增长。"}]
     assert CliRunner().invoke(cli, ["validate", "2025.yaml"]).exit_code == 0
 
 

@@ -25,7 +25,7 @@ ROLLOVER = [
     "n",  # no more themes
 ]
 CARRIED = ["15", "1"] + [""] * 7  # 新建“红色示范支部” 15; the other seven skipped (学位 is not asked)
-REST = ["n", "", "学位依然紧张", "", "n", "", "继续扩充学位", "新建学校", "", "n", "n"]
+REST = ["n", "", "", "", "", "学位依然紧张", "", "n", "", "继续扩充学位", "新建学校", "", "n", "n"]  # 3 old problems solved
 
 
 def test_rollover_never_asks_twice_for_a_figure_typed_by_hand(new, tmp_path: Path) -> None:

@@ -89,6 +89,7 @@ class Group:
     more_default: Callable[[int], bool] = lambda count: False
     candidates: Optional[Callable[[Context], Sequence[Dict[str, Any]]]] = None
     candidate_prompt: Optional[Callable[[Dict[str, Any], int], str]] = None  # None: ask the questions directly
+    candidate_default: bool = True  # the answer to candidate_prompt on a plain Enter
     start_item: Optional[Callable[[Dict[str, Any]], Dict[str, Any]]] = None  # an item's contents from its candidate
     keep: Callable[[Dict[str, Any]], bool] = lambda item: True  # drop items left empty (skipped candidates)
     condition: Optional[Callable[[Context], bool]] = None

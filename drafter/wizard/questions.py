@@ -263,10 +263,15 @@ QUESTIONNAIRE = Questionnaire(sections=(
     )),
     Section("五、存在的问题和不足", intro="一般写 2～4 个问题：先概括问题，再写具体表现。", items=(
         Group("problems", "问题", (
-            ask("problems.title", required=True, validator=unique_title("problems")),
-            ask("problems.detail", "可留空，初稿中会标出【待补充】", examples=0),
+            ask("problems.title", required=True, validator=unique_title("problems"),
+                default=lambda c: c.candidate["title"] if c.candidate else None),
+            ask("problems.detail", "可留空，初稿中会标出【待补充】", examples=0,
+                help=lambda c: f"去年的表述是：{c.candidate['detail']}" if c.candidate and c.candidate.get("detail") else ""),
         ), start_prompt="要写存在的问题和不足吗？", start_default=True, more_prompt="还要再写一个问题吗？",
-            more_default=lambda count: count < 2),
+            more_default=lambda count: count < 2,
+            # last year's problems (--from): each one is either solved or still to be written this year
+            candidates=lambda c: c.seed.problems if c.seed else [], candidate_default=False,
+            candidate_prompt=lambda cand, i: f"去年存在的问题第 {i + 1} 项：“{cand['title']}”。今年仍然存在吗？"),
     )),
     Section("六、下一步工作打算", field="plans", items=(
         Group("items", "工作打算", (

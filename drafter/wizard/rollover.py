@@ -10,8 +10,9 @@ What carries over, and why:
   year's ``previous``, its label and unit are kept, and the theme it stood under is
   remembered so the questionnaire can propose where to put it.
 
-The title is not carried (it names last year), nor are problems, results or points, which
-are facts of last year.  A sheet with errors in its facts (a date, a percentage) can still
+The title is not carried (it names last year), nor are results or points, which are facts
+of last year.  Last year's problems are offered one by one (今年仍然存在吗？ — by default
+not, a problem is expected to be worked on); one still there keeps its title as default.  A sheet with errors in its facts (a date, a percentage) can still
 be rolled over; one whose *shape* is wrong (``achievements: 5``, figures written as one
 text) cannot, because what it meant is unknown: that is an error at FILE:LINE:COL, like one
 that cannot be read at all.  Only regular files are read (a FIFO would block forever).

@@ -232,7 +232,7 @@ class Runner:
             self.say(str(resolve(g.intro, ctx)))
         for number, candidate in enumerate(g.candidates(ctx) if g.candidates else []):
             key = f"{base}.candidate[{number}]"
-            if g.candidate_prompt is None or self.yesno(key, g.candidate_prompt(candidate, number), True):
+            if g.candidate_prompt is None or self.yesno(key, g.candidate_prompt(candidate, number), g.candidate_default):
                 self.item(g, ctx, items, key + ".", candidate)
         while True:
             count = len(items)
