@@ -27,13 +27,21 @@ UNUSABLE_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-
                                           for plane in range(1, 17)) + "]")
 
 
-def _character_problem(ch: str) -> str:
+def _character_problem(ch: str, after: str = "") -> str:
     code = f"U+{ord(ch):04X}"
+    if 0xD800 <= ord(ch) <= 0xDBFF and after[:1] and 0xDC00 <= ord(after[0]) <= 0xDFFF:
+        whole = (ch + after[0]).encode("utf-16", "surrogatepass").decode("utf-16")
+        return (f"这里把一个字符写成了两个代理转义（{code} U+{ord(after[0]):04X}），YAML 不会把它们合成一个字符；"
+                f"请直接写出这个字符“{whole}”，或写成 \\U{ord(whole):08X}")
     if 0xD800 <= ord(ch) <= 0xDFFF:
         return f"这里有一个不成对的代理字符（{code}），它不是一个完整的字符，无法写进 Word 文档"
     if ord(ch) < 0x20:
         return f"这里有一个不可见的控制字符（{code}），无法写进 Word 文档"
-    return f"这里有一个 Unicode 非字符（{code}），它不表示任何文字，drafter 内部用作隐藏标记，不能出现在事实表中"
+    if 0xFDD0 <= ord(ch) <= 0xFDEF:
+        return f"这里有一个 Unicode 非字符（{code}），它不表示任何文字，drafter 内部用作隐藏标记，不能出现在事实表中"
+    return f"这里有一个 Unicode 非字符（{code}），它不表示任何文字，无法写进 Word 文档"
+
+
 FEW_ACHIEVEMENTS = 3
 SHEET = Mark(1, 1)  # a problem of the sheet as a whole (something missing): no line to show
 
@@ -129,7 +137,7 @@ class _Checks:
             if bad:
                 # Marks in the draft are noncharacters, and XML cannot hold the rest: refuse
                 # them here, at their line, rather than drop them silently when rendering.
-                self.add(ERROR, "check.character", _character_problem(bad.group()), path,
+                self.add(ERROR, "check.character", _character_problem(bad.group(), node[bad.end():bad.end() + 1]), path,
                          self._inner_mark(path, bad.group()), hint="删除这个字符；它多半是从别处复制时带进来的")
                 return
             found = rules.find_placeholder(node)
