@@ -45,8 +45,8 @@ def validate_and_render(run, tmp_path: Path, text: str):
     (r"\a", "这里有一个不可见的控制字符（U+0007），无法写进 Word 文档"),
     (r"\x1b", "这里有一个不可见的控制字符（U+001B），无法写进 Word 文档"),
     (r"\ud800", "这里有一个不成对的代理字符（U+D800），它不是一个完整的字符，无法写进 Word 文档"),
-    (r"\uFFFE", "这里有一个 Unicode 非字符（U+FFFE），它不表示任何文字，drafter 内部用作隐藏标记，不能出现在事实表中"),
-    (r"\uFFFF", "这里有一个 Unicode 非字符（U+FFFF），它不表示任何文字，drafter 内部用作隐藏标记，不能出现在事实表中"),
+    (r"\uFFFE", "这里有一个 Unicode 非字符（U+FFFE），它不表示任何文字，无法写进 Word 文档"),
+    (r"\uFFFF", "这里有一个 Unicode 非字符（U+FFFF），它不表示任何文字，无法写进 Word 文档"),
     (r"\uFDD0", "这里有一个 Unicode 非字符（U+FDD0），它不表示任何文字，drafter 内部用作隐藏标记，不能出现在事实表中"),
     (r"\uFDEF", "这里有一个 Unicode 非字符（U+FDEF），它不表示任何文字，drafter 内部用作隐藏标记，不能出现在事实表中"),
 ])
