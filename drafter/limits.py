@@ -62,12 +62,15 @@ MAX_WALK_ENTRIES = 20_000
 # A .docx is a zip: its declared sizes are checked before anything is decompressed, and the
 # actual decompressed bytes are counted while reading, so a lying header cannot get past either.
 DOCX_MAX_MEMBERS = 5_000  # parts in the package; Word writes 10–30 plus one per picture
-DOCX_MAX_PART_BYTES = 64 * MB  # one part, uncompressed; word/document.xml of 100k paragraphs is ~15 MB
+DOCX_MAX_PART_BYTES = 32 * MB  # one part, uncompressed; word/document.xml of 100k paragraphs is ~10 MB
 DOCX_MAX_TOTAL_BYTES = 256 * MB  # all parts, uncompressed; python-docx holds them all in memory
 # Ratio of uncompressed to compressed size, checked for parts over DOCX_RATIO_FLOOR: Word's XML
 # compresses 5–20×, highly repetitive XML up to ~100×; zip bombs are 1000× and more.
 DOCX_MAX_RATIO = 200
 DOCX_RATIO_FLOOR = 1 * MB
+# Paragraphs of a report .docx: a long summary has 300, an archive merged into one file a few
+# thousand; 32 MB of empty ``<w:p/>`` would be five million, each a line to analyse.
+DOCX_MAX_PARAGRAPHS = 200_000
 
 # -- how much YAML may expand after aliases ----------------------------------------------------
 
@@ -268,7 +271,7 @@ def _expands(where: object, what: str) -> LimitError:
 
 
 __all__ = [
-    "DOCX_MAX_MEMBERS", "DOCX_MAX_PART_BYTES", "DOCX_MAX_RATIO", "DOCX_MAX_TOTAL_BYTES", "FACT_SHEET",
+    "DOCX_MAX_MEMBERS", "DOCX_MAX_PARAGRAPHS", "DOCX_MAX_PART_BYTES", "DOCX_MAX_RATIO", "DOCX_MAX_TOTAL_BYTES", "FACT_SHEET",
     "FACT_SHEET_YAML", "FileKind", "LimitError", "MAX_WALK_DEPTH", "MAX_WALK_ENTRIES", "NUMBER_MAX_ABS",
     "NUMBER_MIN_ABS", "OUTLINE", "OUTLINE_YAML", "REFERENCE_DOCX", "REPORT_DOCX", "REPORT_TEXT", "TEMPLATE",
     "TEMPLATE_MAX_OUTPUT_CHARS", "TEMPLATE_MAX_RANGE", "TEMPLATE_MAX_RECURSION", "TEMPLATE_MAX_SECONDS",

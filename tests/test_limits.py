@@ -178,7 +178,17 @@ def test_a_docx_part_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     bomb = _docx_with_document_xml(tmp_path / "大.docx", limits.DOCX_MAX_PART_BYTES + 1024 * 1024)
     with pytest.raises(limits.LimitError) as caught:
         limits.check_input_file(bomb, limits.REFERENCE_DOCX)  # what --reference-docx calls first
-    assert "部件 word/document.xml 解压后" in str(caught.value) and "超过上限 64 MB" in str(caught.value)
+    assert "部件 word/document.xml 解压后" in str(caught.value) and "超过上限 32 MB" in str(caught.value)
+
+
+def test_a_docx_of_too_many_paragraphs_is_refused(run, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("drafter.corpus.readers.DOCX_MAX_PARAGRAPHS", 50)
+    document = docx.Document()
+    for i in range(51):
+        document.add_paragraph(f"第{i}段")
+    path = tmp_path / "多.docx"
+    document.save(str(path))
+    assert error_line(run("analyze", path)) == f"错误：{path}: 段落超过 50 个，不像是一份工作总结"
 
 
 def test_learn_sets_a_zip_bomb_aside_with_its_reason(run, tmp_path: Path) -> None:

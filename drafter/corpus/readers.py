@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from ..errors import DecodeProblem, InputFileError
-from ..limits import REPORT_DOCX, REPORT_TEXT, check_docx, read_bounded, too_large
+from ..limits import DOCX_MAX_PARAGRAPHS, REPORT_DOCX, REPORT_TEXT, LimitError, check_docx, read_bounded, too_large
 from .decode import ZIP_MAGIC, decode_bytes, sniff
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
@@ -141,6 +141,9 @@ def _read_docx(path: Path, data: bytes) -> Document:
 
     run_tag, link_tag = qn("w:r"), qn("w:hyperlink")
     for number, p in enumerate(document.element.body.iterchildren(qn("w:p")), 1):  # = document.paragraphs
+        if number > DOCX_MAX_PARAGRAPHS:
+            raise LimitError(f"段落超过 {DOCX_MAX_PARAGRAPHS} 个，不像是一份工作总结", path=path,
+                             code="limit.docx-paragraphs", hint="请确认选对了文件；多份报告请分别保存为单独的文件")
         # The text as python-docx's `paragraph.text` gives it (runs, and runs inside hyperlinks),
         # read in one pass over the children instead of an XPath query per paragraph and run.
         texts, direct = [], []
