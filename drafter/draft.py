@@ -76,7 +76,8 @@ class Draft:
         trail: List[str] = []
         for block in self.blocks:
             if isinstance(block, Heading):
-                trail = trail[: block.level - 1] + [block.number + plain(block.text)]
+                # a run-in heading's own 。 is no part of the place: （一）校园安全：【待补充…】, never 。：
+                trail = trail[: block.level - 1] + [block.number + plain(block.text).rstrip("。")]
                 where = " › ".join(trail)
             elif isinstance(block, Title):
                 where = "标题"

@@ -160,7 +160,7 @@ class Composer:
             for other in others or []:
                 self.draft.blocks.append(Heading(level, self.numbering.next(level), _fact_spans(other.title),
                                                  part="other"))
-                self.add_pieces(self.render(PART_TEMPLATES[key], part=other), level)
+                self.add_pieces(self.render(PART_TEMPLATES[key], part=other, kind=_other_kind(other)), level)
             return
         heading = part_heading(part, report.period, report.year)
         self.draft.blocks.append(Heading(level, self.numbering.next(level), [Span(heading)], part=key))

@@ -206,8 +206,19 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
             attached = getattr(item, "figures", None)
             if not attached:
                 return text(_as_fact(item, end))
-            clause = text(_as_fact(item, filters.strip_end)) + "，" + "，".join(
-                figure(f, half_year) for f in attached)
+            said = filters.strip_end(str(item))
+            first = attached[0]
+            figure_clause = filters.describe_figure(str(first.label), first.value, str(first.unit), first.previous,
+                                                    half_year, index=next(counter))
+            label = str(first.label)
+            rest = [figure(f, half_year) for f in attached[1:]]
+            if said.endswith(label) and figure_clause.startswith(label):
+                # 办理出入境证件 + 办理出入境证件2.36万件 → 办理出入境证件2.36万件 (never the label twice)
+                lead = text(_as_fact(item, filters.strip_end)) + marks.fact(figure_clause[len(label):], first.source,
+                                                                            table)
+            else:
+                lead = text(_as_fact(item, filters.strip_end)) + "，" + marks.fact(figure_clause, first.source, table)
+            clause = "，".join([lead] + rest)
             return clause + "。" if end is filters.sentence else clause
 
         items = [i for i in items if str(i).strip()]

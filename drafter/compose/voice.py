@@ -25,13 +25,15 @@ SELF_REFERENCES = (
     ("居民委员会", "我社区"), ("村民委员会", "我村"), ("居委会", "我社区"), ("村委会", "我村"),
     ("委员会", "我委"), ("委", "我委"),
     ("幼儿园", "我园"), ("学校", "我校"), ("中学", "我校"), ("小学", "我校"), ("大学", "我校"),
-    ("学院", "我院"), ("医院", "我院"), ("卫生院", "我院"), ("院", "我院"),
+    ("科学院", "我院"), ("研究院", "我院"), ("设计院", "我院"), ("学院", "我校"), ("医院", "我院"), ("卫生院", "我院"), ("院", "我院"),
     ("中心", "我中心"), ("分局", "我局"), ("局", "我局"), ("厅", "我厅"),
     ("办公室", "我办"), ("办", "我办"), ("处", "我处"), ("所", "我所"), ("站", "我站"),
     ("馆", "我馆"), ("队", "我队"), ("部", "我部"), ("社区", "社区"),
     ("街道", "街道"), ("镇", "我镇"), ("乡", "我乡"), ("村", "我村"),
 )
 FALLBACK_SELF = "我单位"
+# Units that govern a place: only they speak of 稳中求进工作总基调 and the like.
+GOVERNMENT_SELF = ("我镇", "我乡", "我县", "我区", "我市", "街道")
 _TRAILING = re.compile(r"[\s（(【\[].*$")  # "某某局（党组）" names itself by 某某局
 
 _OPENING_WORDS = re.compile(r"^(?:一年来|半年来|过去一年|上半年|今年以来)[，,]")
@@ -70,6 +72,7 @@ class Voice:
         self.key = (str(report.org), report.year, report.period)
         given = report.self_reference
         self.self: Any = given if given else Fact(self_reference(str(report.org)), report.org.source)
+        self.government = self_reference(str(report.org)) in GOVERNMENT_SELF
 
     # -- choices ---------------------------------------------------------------------------
     def choice(self, slot: str, n: int) -> int:
@@ -120,6 +123,11 @@ class Voice:
         return out
 
     # -- facts about the draft ------------------------------------------------------------
+    @property
+    def title_says_report(self) -> bool:
+        """A title of the 关于…情况的报告 kind: the opening then says 报告如下, never 汇报如下."""
+        return self.report.title is not None and "报告" in str(self.report.title)
+
     def has(self, part: str) -> bool:
         return part in self.parts
 

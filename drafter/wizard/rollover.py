@@ -33,6 +33,8 @@ from ..limits import FACT_SHEET, check_regular
 from ..facts.validate import check_file
 
 CARRIED_REPORT_FIELDS = ("org", "period", "leadership", "guidance", "signature")
+# Carried without a question (the wizard never asks them): how the unit names itself and its 落款 layout.
+SILENT_REPORT_FIELDS = ("self_reference", "seal")
 
 
 @dataclass
@@ -57,7 +59,8 @@ class Seed:
         figures = [f for f in _list(data.get("figures")) if isinstance(f, dict) and _text(f.get("label"))
                    and isinstance(f.get("unit"), str) and _number(f.get("previous"))]
         return cls(Path(str(data.get("source", ""))),
-                   {k: v for k, v in defaults.items() if isinstance(v, (str, int)) and not isinstance(v, bool)},
+                   {k: v for k, v in defaults.items()
+                    if isinstance(v, (str, int)) and (not isinstance(v, bool) or k == "report.seal")},
                    [{"title": c["title"], "points": _list(c.get("points"))} for c in candidates], figures,
                    [p for p in _list(data.get("problems")) if isinstance(p, dict) and _text(p.get("title"))])
 
@@ -98,12 +101,26 @@ def seed_from(path: Path) -> Seed:
     return seed_from_data(path, report.loaded.data if isinstance(report.loaded.data, dict) else {})
 
 
+def carry_silent(seed: Seed, sheet: Dict[str, Any]) -> Dict[str, Any]:
+    """Last year's `report.self_reference` / `report.seal` into the new sheet (nothing asks for them)."""
+    report = sheet.get("report")
+    if isinstance(report, dict):
+        for name in SILENT_REPORT_FIELDS:
+            if f"report.{name}" in seed.defaults and name not in report:
+                report[name] = seed.defaults[f"report.{name}"]
+    return sheet
+
+
 def seed_from_data(path: Path, data: Dict[str, Any]) -> Seed:
     seed = Seed(path)
     last: Dict[str, Any] = data["report"] if isinstance(data.get("report"), dict) else {}
     for name in CARRIED_REPORT_FIELDS:
         if _text(last.get(name)):
             seed.defaults[f"report.{name}"] = _text(last.get(name))
+    if _text(last.get("self_reference")):
+        seed.defaults["report.self_reference"] = _text(last["self_reference"])
+    if isinstance(last.get("seal"), bool):
+        seed.defaults["report.seal"] = last["seal"]
     if _number(last.get("year")):
         seed.defaults["report.year"] = int(last["year"]) + 1
     overview: Dict[str, Any] = data["overview"] if isinstance(data.get("overview"), dict) else {}

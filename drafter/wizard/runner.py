@@ -26,6 +26,7 @@ from ..facts.findings import Problem
 from .answers import clean_answer
 from .model import Context, Group, Question, Questionnaire, Section, resolve
 from .progress import Progress
+from .rollover import carry_silent
 from .sheetcheck import error_at, sheet_errors
 
 YES = {"y", "yes", "是", "是的", "好", "要", "对", "1", "需要", "有"}
@@ -279,7 +280,8 @@ class Runner:
         for section in self.questionnaire.sections:
             self.section(section)
         self.stop_replay()
-        return self.questionnaire.finish(self.ctx.sheet)
+        sheet = self.questionnaire.finish(self.ctx.sheet)
+        return carry_silent(self.ctx.seed, sheet) if self.ctx.seed else sheet
 
 
 def said(problem: Problem) -> str:
