@@ -56,12 +56,15 @@ def test_sealed_and_unsealed_signature_indents(run, tmp_path: Path) -> None:
     sig_w, date_w = 8.0, 6.5  # 青山区教育体育局; 2025年1月10日 with half-width digits
     assert _indent_chars(sealed[-1], "right") == 4.0  # 成文日期右空四字
     assert _indent_chars(sealed[-2], "right") == 4.0 - (sig_w - date_w) / 2  # centred over the date
-    unsealed = _render(run, tmp_path, False).paragraphs
-    assert _indent_chars(unsealed[-2], "right") == 2.0  # 署名右空二字
-    # 成文日期首字比署名首字右移二字
-    sig_start = _indent_chars(unsealed[-2], "right") + sig_w
-    date_start = _indent_chars(unsealed[-1], "right") + date_w
-    assert sig_start - date_start == 2.0
+    for signature, width in (("青山区教育体育局机关党委", 12.0), ("青山区教育体育局", sig_w)):
+        unsealed = _render(run, tmp_path, False, signature=signature).paragraphs
+        # 署名右空二字 unless the date, two characters further in, would then pass 右空二字
+        assert _indent_chars(unsealed[-2], "right") == (2.0 if width == 12.0 else date_w + 4.0 - width)
+        assert _indent_chars(unsealed[-1], "right") >= 2.0
+        # 成文日期首字比署名首字右移二字
+        sig_start = _indent_chars(unsealed[-2], "right") + width
+        date_start = _indent_chars(unsealed[-1], "right") + date_w
+        assert sig_start - date_start == 2.0
 
 
 def test_unsealed_with_a_date_longer_than_the_name_keeps_the_date_two_from_the_edge(run, tmp_path: Path) -> None:

@@ -27,7 +27,9 @@ pytestmark = pytest.mark.skipif(
     not (SOFFICE and PDFTOTEXT),
     reason="layout check needs LibreOffice (soffice) and poppler-utils (pdftotext); .ci/run installs them")
 
-SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+# the samples and the fixture sheets written as other offices would write them
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml")) + sorted(
+    (ROOT / "tests" / "fixtures" / "sheets").glob("*.yaml"))
 HALF_YEAR = ROOT / "samples" / "street-office-2025-h1.yaml"
 EXTRA_POINTS = range(0, 12, 2)  # half-year variants: the signature lands at different heights
 PAGE_NUMBER = re.compile(r"^—\s*\d+\s*—$")

@@ -39,6 +39,9 @@ def _edited(tmp_path: Path, source: Path, name: str, change) -> Path:
     ("江北区卫生健康委员会", "我委"), ("某某镇人民政府", "我镇"), ("东城街道办事处", "街道"),
     ("青山区实验学校", "我校"), ("青山第二中学", "我校"), ("滨江小学", "我校"),
     ("区政务服务中心", "我中心"), ("区人民医院", "我院"), ("某区教育局（党组）", "我局"),
+    ("白杨乡人民政府", "我乡"), ("桂花社区居民委员会", "我社区"), ("柳树村村民委员会", "我村"), ("南湖公安分局", "我局"),
+    ("江城职业技术学院", "我校"), ("江城大学", "我校"), ("省农业科学院", "我院"), ("县人民政府办公室", "我办"),
+    ("某县税务局", "我局"),
     ("青山区", "我单位"), ("某某有限责任", "我单位"),
 ])
 def test_self_reference_follows_the_unit_name(org: str, ref: str) -> None:
@@ -194,3 +197,54 @@ def test_the_phrase_bank_picks_among_stock_wordings() -> None:
     picks = {Voice(Report(org=Fact(f"第{i}局"), year=2024, date=Fact("2025-01-10")), unlearned.outline)
              .phrase("overview", ["有序推进", "扎实推进", "稳步推进"]) for i in range(12)}
     assert len(picks) >= 2  # without a bank the sheet's seed varies the wording
+
+
+SHEETS = ROOT / "tests" / "fixtures" / "sheets"
+
+
+def _minimal(tmp_path: Path) -> Path:
+    path = tmp_path / "minimal.yaml"
+    path.write_text(MINIMAL_SHEET, encoding="utf-8")
+    return path
+
+
+def test_only_a_unit_governing_a_place_speaks_of_the_general_keynote(run, tmp_path: Path) -> None:
+    """稳中求进工作总基调 is a government's line; a school, hospital or community never says it."""
+    said = {}
+    for org in ("白杨乡人民政府", "柳林镇中心小学", "青河县人民医院", "桂花社区居民委员会"):
+        said[org] = [_md(run, _edited(tmp_path, _minimal(tmp_path), f"{org}{year}", lambda d, y=year, o=org: (
+            d["report"].update(org=o, year=y, date=f"{y + 1}-01-08"),
+            d.setdefault("plans", {}).update(items=[{"title": "抓好重点工作", "points": ["落实责任"]}]))), tmp_path)
+            for year in range(2012, 2024)]
+    assert any("稳中求进工作总基调" in md for md in said["白杨乡人民政府"])
+    for org in ("柳林镇中心小学", "青河县人民医院", "桂花社区居民委员会"):
+        assert not any("稳中求进" in md for md in said[org]), org
+
+
+def test_honours_run_together_in_one_paragraph(run, tmp_path: Path) -> None:
+    paragraphs = _paragraphs(_md(run, SHEETS / "hospital-2024.yaml", tmp_path))
+    at = next(i for i, p in enumerate(paragraphs) if "获得的荣誉" in p)
+    assert paragraphs[at + 1] == ("医院被评为“省级改善医疗服务示范医院”。心血管内科被确定为市级临床重点专科。"
+                                  "护理部被评为“全市优质护理服务先进集体”。")
+    assert "存在问题" in paragraphs[at + 2]
+
+
+def test_a_title_of_the_report_kind_is_reported_not_briefed(run, tmp_path: Path) -> None:
+    opening = _paragraphs(_md(run, SHEETS / "weather-h1-2025.yaml", tmp_path))[1]
+    assert opening.endswith("现将上半年工作情况报告如下：")
+
+
+def test_a_point_naming_its_figure_does_not_say_the_label_twice(run, tmp_path: Path) -> None:
+    sheet = _edited(tmp_path, _minimal(tmp_path), "named", lambda d: d["achievements"][0].update(points=[
+        {"text": "办理出入境证件", "figures": [{"label": "办理出入境证件", "value": 2.36, "unit": "万件", "previous": 1.58}]},
+        {"text": "实施人工增雨作业", "figures": [{"label": "人工增雨作业", "value": 9, "unit": "次", "previous": 12}]}]))
+    md = _md(run, sheet, tmp_path)
+    assert "办理出入境证件2.36万件，" in md and md.count("办理出入境证件") == 1
+    assert md.count("人工增雨作业") == 1 and "12次" in md and "9次" in md
+
+
+def test_the_summary_places_a_hole_without_doubled_marks(run, tmp_path: Path) -> None:
+    result = run("render", SHEETS / "school-sparse-2024.yaml", "-o", tmp_path / "d.docx")
+    assert result.exit_code == 0, result.output
+    assert "  一、全年主要工作 › （二）教学质量稳中有升：【待补充：主要做法和成效】" in result.output
+    assert "。：" not in result.output

@@ -17,17 +17,12 @@ from ..outline.model import CANONICAL_PARTS, Outline, Part
 from . import filters, marks, usertext
 from .templating import TemplateSet, render_template
 from .titles import break_title
-from .voice import Voice
+from .voice import OTHER_KINDS, Voice, other_kind
 
 EXPECTED_RATE = 0.5  # parts present in at least half the learned reports are expected
 
 # Where a part of `others` goes, by what its title says it is: honours, lessons and other work
 # follow the work they come from (after 特色亮点), 机遇和挑战 and other outlooks lead into the plan.
-OTHER_KINDS = (
-    ("honours", ("荣誉", "表彰", "奖项", "获奖", "殊荣")),
-    ("lessons", ("体会", "经验", "启示")),
-    ("outlook", ("机遇", "挑战", "形势", "展望", "面临")),
-)
 OTHER_ANCHORS = {"honours": "after_work", "lessons": "after_work", "outlook": "before_plan",
                  "misc": "after_work"}
 
@@ -160,7 +155,7 @@ class Composer:
             for other in others or []:
                 self.draft.blocks.append(Heading(level, self.numbering.next(level), _fact_spans(other.title),
                                                  part="other"))
-                self.add_pieces(self.render(PART_TEMPLATES[key], part=other, kind=_other_kind(other)), level)
+                self.add_pieces(self.render(PART_TEMPLATES[key], part=other), level)
             return
         heading = part_heading(part, report.period, report.year)
         self.draft.blocks.append(Heading(level, self.numbering.next(level), [Span(heading)], part=key))
@@ -240,8 +235,7 @@ class Composer:
 
 
 def _other_kind(other: OtherPart) -> str:
-    title = str(other.title)
-    return next((kind for kind, words in OTHER_KINDS if any(w in title for w in words)), "misc")
+    return other_kind(str(other.title))
 
 
 def _fact_spans(value: Fact) -> Spans:

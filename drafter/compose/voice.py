@@ -42,6 +42,20 @@ _OPENING_WORDS = re.compile(r"^(?:一年来|半年来|过去一年|上半年|今
 PLAN_WORDS = ("打算", "计划", "谋划", "思路", "安排", "要点")
 
 
+# What a part of `others` is, by what its title says (composer places it by kind; other.j2
+# runs honours together into one paragraph).
+OTHER_KINDS = (
+    ("honours", ("荣誉", "表彰", "奖项", "获奖", "殊荣")),
+    ("lessons", ("体会", "经验", "启示")),
+    ("outlook", ("机遇", "挑战", "形势", "展望", "面临")),
+)
+
+
+def other_kind(title: str) -> str:
+    """获得的荣誉 → honours; 几点体会 → lessons; 面临的机遇和挑战 → outlook; anything else → misc."""
+    return next((kind for kind, words in OTHER_KINDS if any(w in title for w in words)), "misc")
+
+
 def self_reference(org: str) -> str:
     """青山区教育体育局 → 我局; 东城街道办事处 → 街道; 不认识的名称 → 我单位."""
     name = _TRAILING.sub("", org.strip()) or org.strip()
@@ -127,6 +141,10 @@ class Voice:
     def title_says_report(self) -> bool:
         """A title of the 关于…情况的报告 kind: the opening then says 报告如下, never 汇报如下."""
         return self.report.title is not None and "报告" in str(self.report.title)
+
+    def kind(self, part: Any) -> str:
+        """The kind of a part of `others` (other.j2: `voice.kind(part)`)."""
+        return other_kind(str(getattr(part, "title", "")))
 
     def has(self, part: str) -> bool:
         return part in self.parts

@@ -172,7 +172,8 @@ class DocxWriter:
         else:
             sig_right = 2.0
             date_right = sig_right + sig_width - 2 - date_width
-            if date_width > sig_width:  # 成文日期长于署名: move the name right so the date is 右空二字
+            if date_right < 2.0:  # the date would reach past 右空二字 (it is as long as the name or longer):
+                # move the name right so the date is 右空二字 and still starts two characters after it
                 sig_right, date_right = date_width + 4.0 - sig_width, 2.0
         for _ in range(gongwen.SEALED_GAP_LINES if block.sealed else 1):
             gongwen.keep_with_signature(self._paragraph(doc)._p)
