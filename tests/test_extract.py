@@ -143,3 +143,22 @@ def test_new_from_a_report_rolls_over_like_a_sheet(tmp_path: Path) -> None:
     assert previous["引进医学专业人才"] == 35
     assert [c["title"] for c in seed.candidates] == ["深化医共体改革", "加强人才队伍建设"]
     assert [p["title"] for p in seed.problems] == ["人才短缺", "设备老化"]
+
+
+REPORT_FIXTURES = sorted(p for p in (ROOT / "tests" / "fixtures" / "reports").iterdir()
+                         if p.suffix in (".txt", ".md", ".docx"))
+
+
+@pytest.mark.parametrize("report", REPORT_FIXTURES, ids=lambda p: p.stem)
+def test_every_analyze_fixture_gives_a_sheet_whose_only_errors_are_facts_left_to_fill(run, tmp_path: Path,
+                                                                                        report: Path) -> None:
+    out = tmp_path / "out.yaml"
+    result = run("extract", report, "-o", out)
+    assert result.exit_code == 0, result.output + result.stderr
+    validated = run("validate", out, "--format", "json")
+    import json
+
+    errors = [p for f in json.loads(validated.output)["files"] for p in f["problems"] if p["severity"] == "error"]
+    assert all(p["field"] in ("report.org", "report.year", "report.date") for p in errors), errors
+    for problem in errors:  # each one was said on the console, and is a null with a note in the file
+        assert problem["field"] in result.output

@@ -38,6 +38,8 @@ def extract_command(report: Path, out: Optional[Path], force: bool, outline: Opt
     click.echo(f"单位：{sheet['report'].get('org') or '（未读出）'}　年度：{sheet['report'].get('year') or '（未读出）'}　"
                f"工作主题 {themes} 项，数据 {result.harvest.figures} 项，"
                f"问题 {len(sheet.get('problems', []))} 项，打算 {len(sheet.get('plans', {}).get('items', []))} 项")
+    if result.unread:
+        click.echo(f"报告中没有读出：{'、'.join(result.unread)}。请在事实表中填写后再使用")
     if result.warnings:
         click.echo(f"提示：有 {result.warnings} 处需要补充（如上年数值），用 drafter validate {result.out} 查看")
 

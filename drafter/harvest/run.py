@@ -1,14 +1,16 @@
 """`drafter extract REPORT`: read a report, build its fact sheet, check it, write it atomically.
 
 The sheet is validated before it is written, so a sheet that would not pass `drafter validate`
-is never left behind; the output is never the report itself, whatever --force says.
+is never left behind — except for the required facts a report may simply not state (单位,
+年度, 成文日期): those are written as null with a note and named on the console, rather than
+guessed.  The output is never the report itself, whatever --force says.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 from ..corpus.readers import read_document
 from ..errors import DrafterError, OutputFileError, ReportError
@@ -17,11 +19,17 @@ from .sheet import Harvest, harvest
 SUFFIX = ".事实表.yaml"
 
 
+# Required facts a report may not state: written as null for the user to fill, never guessed.
+LEFT_FOR_USER = {("report", "org"): "report.org（单位全称）", ("report", "year"): "report.year（总结年度）",
+                 ("report", "date"): "report.date（成文日期）"}
+
+
 @dataclass
 class ExtractResult:
     out: Path
     harvest: Harvest
     warnings: int
+    unread: List[str] = field(default_factory=list)  # required fields the report did not give
 
 
 def default_output(report: Path) -> Path:
@@ -65,12 +73,14 @@ def extract_report(report: Path, out: Optional[Path] = None, *, force: bool = Fa
     found = harvest_file(report, outline)
     text = sheet_text(found, report, out)
     checked = check_text(text, out)
-    if checked.errors:
-        first = checked.errors[0]
+    unread = [p for p in checked.errors if p.path in LEFT_FOR_USER]
+    others = [p for p in checked.errors if p.path not in LEFT_FOR_USER]
+    if others:  # a sheet we built wrong is never written
+        first = others[0]
         raise ReportError(f"读出的事实表未通过检查（第 {first.line} 行：{first.message}），未写出",
                           path=report, hint="请把这份报告发给维护人员；也可以复制 samples 中的示例手工填写")
     write_text_atomic(out, text, force=force)
-    return ExtractResult(out, found, len(checked.warnings))
+    return ExtractResult(out, found, len(checked.warnings), [LEFT_FOR_USER[p.path] for p in unread])
 
 
 __all__ = ["DrafterError", "ExtractResult", "extract_report", "harvest_file"]

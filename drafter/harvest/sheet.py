@@ -36,12 +36,14 @@ _THEME = re.compile(r"紧紧围绕(?P<x>[^，。；]{2,40})")
 _REPORT_AS = re.compile(r"现将.{0,40}(?:如下|报告|汇报)|汇报如下|报告如下|总结如下")
 _ITEM = re.compile(r"(?:^|(?<=[。；;：:，]))\s*([一二三四五六七八九十]{1,3}是|一方面|另一方面)")
 _ORG_SUFFIX = (r"(?:教育体育局|教育文体局|教育局|卫生健康委员会|卫健委|卫生健康局|委员会|办事处|人民政府|政府|"
-               r"局|委|办|厅|处|院|中心|街道|镇|乡|学校|中学|小学|幼儿园|医院|公司|社区|站|所|馆)")
+               r"支行|分行|银行|党支部|支部|党委|村委会|居委会|"
+               r"局|委|办|厅|处|院|中心|街道|镇|乡|村|学校|中学|小学|幼儿园|医院|公司|社区|站|所|馆)")
 _ORG_IN_OPENING = re.compile(rf"(?:领导下|指导下|支持下|以来|年来|上半年|年)，(?P<x>[\u4e00-\u9fff]{{2,16}}?{_ORG_SUFFIX})"
                              r"(?:坚持|紧紧|始终|认真|按照|围绕|以|全面|深入|积极|扎实|聚焦|立足|在|把|将|牢牢|锚定|持续|主动|切实)")
 _ORG_WORD = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,8}?(?:局|办事处|委员会)|(?:[省市区县])?[\u4e00-\u9fff]{2,4}(?:局|办事处)")
-_TITLE_ORG = re.compile(rf"^(?P<x>.{{2,30}}?{_ORG_SUFFIX})(?:关于)?(?:(?:19|20)\d\d|上半年|年度|全年|工作)")
-_PLACEHOLDER_ORG = re.compile(r"[xX×＊*某]{2,}|^[xX*]")
+_TITLE_ORG = re.compile(rf"^(?:篇\s*\d+\s*[：:]\s*)?(?P<x>[^：:]{{2,30}}?{_ORG_SUFFIX})(?:关于)?(?:(?:19|20)\d\d|上半年|年度|全年|工作)")
+_SPEAKER_ORG = re.compile(rf"(?:我|我们)?代表(?P<x>[\u4e00-\u9fff]{{2,16}}?{_ORG_SUFFIX})(?:党组|班子)?(?:作|向)")
+_PLACEHOLDER_ORG = re.compile(r"[xX×＊*]{2,}|^[xX*]")  # 某某 is a name the report gives (validate warns)
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
 _SOURCE_DATE = re.compile(r"成文日期\s*[：:]\s*((?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?)")
 _HALF = re.compile(r"上半年|半年")
@@ -335,6 +337,10 @@ class Builder:
             if m and not _PLACEHOLDER_ORG.search(m.group("x")) and len(m.group("x")) > len(org or ""):
                 org, org_line = m.group("x"), opening.line if opening else None
         if org is None:
+            m = _SPEAKER_ORG.search(opening_text[:400])  # 下面，我代表县教育局作工作报告
+            if m:
+                org, org_line = m.group("x"), opening.line if opening else None
+        if org is None:
             org, org_line = self.frequent_org()
         inferred = None
         if org is None:
@@ -433,6 +439,9 @@ class Builder:
             self.missing(("achievements", 0, "title"), "报告中没有读出主要工作的主题，请按实际填写")
         if "plans" in self.out.sheet and not self.out.sheet["plans"].get("items"):
             del self.out.sheet["plans"]
+        for key in ("highlights", "problems", "others", "overview"):
+            if not self.out.sheet.get(key, True):  # a part found empty: the schema wants it absent
+                del self.out.sheet[key]
         self.out.sheet = self.unmask(self.out.sheet, ())
         return self.out
 
