@@ -17,7 +17,7 @@ from typing import Dict, List, Optional, Tuple
 from ..corpus.markers import RANKS as MARKER_RANKS
 from ..corpus.markers import Marker, marker_at
 from .classify import Vocabulary, heading_scores
-from .lexicon import OVERVIEW_CUES, PART_OPENERS
+from .lexicon import OVERVIEW_CUES, PART_OPENERS, WEAK_PART_OPENERS
 from .segment import Para
 from .tree import Section
 
@@ -248,11 +248,15 @@ def _rough_part(section: Section) -> str:
 PART_ORDER = {"achievements": 0, "highlights": 0, "problems": 1, "plan": 2}
 
 
-def _unheaded_part(text: str, year: Optional[int]) -> Optional[str]:
-    """The part a paragraph opens when it starts like one (下一步，我们将… / 虽然…但…)."""
+def _unheaded_part(text: str, year: Optional[int], top_level: bool) -> Optional[str]:
+    """The part a paragraph opens when it starts like one (下一步，我们将… / 虽然…但…); the weak
+    signals count only when the paragraph follows a top-level section directly."""
     text = text.lstrip()
     for part, pattern in PART_OPENERS.items():
         if pattern.match(text):
+            return part
+    for part, pattern in WEAK_PART_OPENERS.items():
+        if top_level and pattern.match(text):
             return part
     m = re.match(r"((?:19|20)\d\d)\s*年[，,][^。]{0,16}将", text)
     if m and year is not None and int(m.group(1)) == year + 1:
@@ -287,7 +291,7 @@ def build_sections(paras: List[Para], outline_levels: Optional[Dict[int, int]] =
     for i, para in enumerate(paras):
         item = by_index.get(i)
         if item is None:
-            signal = _unheaded_part(para.norm, year) if roots else None
+            signal = _unheaded_part(para.norm, year, bool(stack) and stack[-1].level == 1) if roots else None
             if signal is not None and PART_ORDER[signal] > PART_ORDER.get(_rough_part(roots[-1]), 9):
                 later = later_parts.setdefault(i, [_rough_part_of_text(paras[a.index], a) for a in tops
                                                    if a.index > i])

@@ -64,12 +64,17 @@ PART_OPENERS: Dict[str, "re.Pattern[str]"] = {
     "problems": re.compile(
         r"^(?:虽然|尽管)[^。]{0,30}(?:成绩|成效|进展|成果)[^。]{0,12}但"
         r"|^在(?:肯定|看到|总结)[^。]{0,12}(?:成绩|成效|成果)的同时"
-        r"|^(?:但|但是|同时)?[，]?(?:我们)?(?:也)?(?:清醒地|清醒)?(?:看到|认识到)[^。]{0,24}(?:存在|不足|问题|差距)"
+        r"|^(?:但|但是|同时)?[，]?(?:我们)?(?:也)?(?:清醒地|清醒)(?:看到|认识到)[^。]{0,24}(?:存在|不足|问题|差距)"),
+    "plan": re.compile(r"^下一步[，：]|^下一步(?:我们|我局|我院|我校|我镇|我村|我们将|将|要)|^新的一年[，里中]"),
+}
+# Weaker signals, also said in passing inside a theme (目前仍存在…, 明年，将…): they open a part
+# only right after a top-level section, never inside a subsection.
+WEAK_PART_OPENERS: Dict[str, "re.Pattern[str]"] = {
+    "problems": re.compile(
+        r"^(?:但|但是|同时)?[，]?(?:我们)?(?:也)?(?:看到|认识到)[^。]{0,24}(?:存在|不足|问题|差距)"
         r"|^(?:当前|目前|同时|但)[，]?[^。]{0,20}(?:还|仍|依然|也)存在(?:着)?(?:一些|不少|诸多)?(?:问题|不足|困难|短板)"
         r"|^(?:工作中|发展中)(?:还|也|仍)存在"),
-    "plan": re.compile(
-        r"^下一步[，：]|^下一步(?:我们|我局|我院|我校|我镇|我村|我们将|将|要)"
-        r"|^(?:新的一年|明年|来年|今后|展望未来|面向未来|下半年|下阶段|下一阶段)[，里中]"),
+    "plan": re.compile(r"^(?:明年|来年|今后|展望未来|面向未来|下半年|下阶段|下一阶段)[，里中]"),
 }
 # Words an opening paragraph of the whole report uses: such a text is an overview, not the tail
 # of a part continued from an earlier page.
