@@ -93,7 +93,12 @@ def read_document(path: Path) -> Document:
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes within the larger (.docx) report limit; a text report is held to its own
     smaller limit once we know it is not a zip package."""
-    data = read_bounded(path, REPORT_DOCX)
+    try:
+        data = read_bounded(path, REPORT_DOCX)
+    except LimitError as exc:
+        if exc.code == "file.too-large" and path.suffix.lower() not in DOCX_SUFFIXES:
+            raise too_large(path, REPORT_TEXT, path.stat().st_size) from None  # say the text report's limit
+        raise
     if not data.startswith(ZIP_MAGIC) and len(data) > REPORT_TEXT.max_bytes:
         raise too_large(path, REPORT_TEXT, len(data))
     return data
