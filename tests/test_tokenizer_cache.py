@@ -101,3 +101,22 @@ def test_an_unwritable_cache_folder_only_costs_time(builds: List[int], tmp_path:
     monkeypatch.setenv("DRAFTER_CACHE_DIR", str(blocker / "cache"))
     assert tokenizer.lcut("扎实推进") == ["扎实", "推进"]
     assert builds == [1]
+
+
+def test_jieba_is_imported_without_pkg_resources(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import importlib.util, sys\n"
+        "from drafter.outline import tokenizer\n"
+        "assert tokenizer.lcut('扎实推进') == ['扎实', '推进']\n"
+        "assert 'pkg_resources' not in sys.modules, 'jieba imported pkg_resources'\n"
+        "if importlib.util.find_spec('pkg_resources') is not None:\n"
+        "    import warnings; warnings.simplefilter('ignore')\n"
+        "    import pkg_resources  # still importable by anyone else\n"
+    )
+    env = {**os.environ, "DRAFTER_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr

@@ -91,12 +91,31 @@ def _load_prefix_dictionary(tk: Any, jieba: Any) -> None:
     tk.initialized = True
 
 
+def _import_jieba() -> Any:
+    """`import jieba`, without letting it import pkg_resources.
+
+    jieba uses pkg_resources (when setuptools is installed, as in every Python 3.11 virtualenv)
+    only to open its own dict.txt, and falls back to a plain open() without it; importing it
+    costs more than the rest of jieba together.  A None entry in sys.modules makes that one
+    import fail; it is removed again so that nothing else is affected.
+    """
+    block = "pkg_resources" not in sys.modules
+    if block:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import jieba
+    finally:
+        if block and sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def tokenizer():  # -> jieba.Tokenizer
     """The shared tokenizer, initialised on first use."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # jieba may import pkg_resources
-        import jieba
+    jieba = _import_jieba()
     logger = logging.getLogger("jieba")
     logger.setLevel(logging.CRITICAL)
     logger.propagate = False

@@ -143,19 +143,13 @@ class DocxWriter:
         for span in spans:
             if not span.text:
                 continue
-            style_id = IDS["placeholder_char"] if span.placeholder else char_style
-            run = _add_run(paragraph, span.text)
-            if style_id or unbold:
-                rpr = run._r.get_or_add_rPr()
-                if style_id:
-                    rpr.style = style_id
-                if span.placeholder:
-                    ooxml.set_run_props(rpr, highlight=gongwen.PLACEHOLDER_HIGHLIGHT)
-                if unbold:
-                    ooxml.set_run_props(rpr, bold=False)
+            r = ooxml.add_run(paragraph._p, span.text,
+                              style_id=IDS["placeholder_char"] if span.placeholder else char_style,
+                              highlight=gongwen.PLACEHOLDER_HIGHLIGHT if span.placeholder else None,
+                              bold=False if unbold else None)
             if self.annotate and span.source is not None:
                 line = f"第 {span.source.line} 行" if span.source.line else ""
-                doc.add_comment(run, text=f"来源：{self.sheet_name} {line} {span.source.path}".strip(),
+                doc.add_comment(Run(r, paragraph), text=f"来源：{self.sheet_name} {line} {span.source.path}".strip(),
                                 author="drafter", initials="DR")
 
     def _signature(self, doc: DocxDocument, block: Signature) -> None:
@@ -183,18 +177,6 @@ class DocxWriter:
             if style == IDS["signature"]:  # also where a reference document's 落款 style lacks it
                 ooxml.set_keep_together(p._p.get_or_add_pPr(), True)
             self._spans(doc, p, spans)
-
-
-def _add_run(paragraph, text: str) -> Run:
-    """A run holding `text` as one w:t (python-docx's text setter walks it character by
-    character looking for tabs and breaks, which a draft's text never has)."""
-    r = paragraph._p.add_r()
-    t = ooxml.element("w:t")
-    t.text = text
-    if text[:1].isspace() or text[-1:].isspace():
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    r.append(t)
-    return Run(r, paragraph)
 
 
 def _width(spans: Spans) -> float:
