@@ -141,7 +141,12 @@ def test_a_signal_mid_write_leaves_no_temporary_file(run, tmp_path: Path, monkey
         os.kill(os.getpid(), signum)
 
     monkeypatch.setattr(writer.DocxWriter, "write", interrupted)
-    result = run("render", EDU_SAMPLE, "-o", tmp_path / "d.docx")
+    # A shell starts background jobs with SIGINT ignored; Ctrl-C at a terminal raises KeyboardInterrupt.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        result = run("render", EDU_SAMPLE, "-o", tmp_path / "d.docx")
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert result.exit_code == code
     assert list(tmp_path.iterdir()) == []
     assert signal.getsignal(signal.SIGTERM) is not None  # the handler was put back
