@@ -162,3 +162,39 @@ def test_a_full_disk_while_syncing_is_one_message_and_nothing_left(run, tmp_path
     assert result.stderr == (f"错误：{tmp_path / 'd.txt'}: 磁盘空间不足，初稿未写入（没有留下不完整的文件）\n"
                              "提示：清理磁盘空间，或用 -o 写到另一个磁盘\n")
     assert list(tmp_path.iterdir()) == []
+
+
+CHILD = """
+import sys, time
+import drafter.writers.docx_writer as writer
+def slow(self, draft, stream):
+    stream.write(b"half a document")
+    stream.flush()
+    time.sleep(30)
+writer.DocxWriter.write = slow
+from drafter.cli import cli
+cli(sys.argv[1:], prog_name="drafter")
+"""
+
+
+@posix_only
+def test_sigterm_from_another_process_mid_write_leaves_nothing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "d.docx"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, "render", str(EDU_SAMPLE), "-o", str(out)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while not list(tmp_path.glob(".d.docx.*.tmp")):
+            assert time.monotonic() < deadline and child.poll() is None, "the render never started writing"
+            time.sleep(0.05)
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=20) == 128 + signal.SIGTERM
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.stderr.close()
+    assert list(tmp_path.iterdir()) == []
