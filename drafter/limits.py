@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import os
 import stat
-import zipfile
 from dataclasses import dataclass
 from typing import Optional
 
@@ -219,6 +218,7 @@ def check_docx(source: "PathLike | object", kind: FileKind, *, path: Optional[Pa
     counted, so a member whose header lies about its size is caught as well.  Nothing is kept.
     """
     where = path if path is not None else source
+    import zipfile  # here, not at the top: validate never opens a .docx, and zipfile brings bz2 and lzma
     try:
         archive = zipfile.ZipFile(source)  # type: ignore[arg-type]
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
