@@ -273,3 +273,12 @@ def test_markdown_markup_is_removed_as_before(line: str, expected: str) -> None:
     assert markdown_lines([line]) == [(1, expected)]
     if not line.startswith("#"):  # the patterns the scans replaced give the same text
         assert _STRONG.sub(r"\2", _LINK.sub(r"\1", _IMAGE.sub("", line))) == expected
+
+
+@needs_fifo
+def test_a_fifo_swapped_in_after_the_check_is_refused_without_blocking(tmp_path: Path, monkeypatch) -> None:
+    pipe = fifo(tmp_path / "换成管道.txt")
+    monkeypatch.setattr(limits, "check_regular", lambda path, kind: None)  # as if it was a file when checked
+    with pytest.raises(limits.LimitError) as caught:
+        limits.read_bounded(pipe, limits.REPORT_TEXT)  # O_NONBLOCK: the open returns, fstat says FIFO
+    assert caught.value.message == "这不是普通文件，而是命名管道（FIFO）；drafter 只读取普通文件"

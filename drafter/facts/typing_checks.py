@@ -43,7 +43,10 @@ ENUMERATOR = re.compile(
     rf"|[{_CN_NUM}]{{1,3}}、(?![{_CN_NUM}])"
     r"|[\u2460-\u2473\u2474-\u2487\u2488-\u249b]"
     r"|[•·●▪\-]\s)\s*")
-_PROTECTED = re.compile(r"(?:https?://|www\.)[^\s，。；、“”（）]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+# {1,64}: an e-mail's local part is at most 64 characters, and a bounded run keeps finditer linear
+# on a long run of letters and dots without an "@" (with + it retried the run from every start).
+_PROTECTED = re.compile(r"(?:https?://|www\.)[^\s，。；、“”（）]+|[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_WORD = re.compile(r"\w")
 _HALF = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _DOUBLED_PUNCT = re.compile(r"([，、；：。！？])\1+|[，、；：]+(?=。)")
 _DOUBLED_WORD = re.compile(f"([{_CJK}]{{2,4}})\\1")
@@ -51,7 +54,7 @@ _END = "。；;，,、.!！？?：:"
 _SPACE = " \t\u3000"
 _SENTENCE_END = "。！？…"
 _CLOSERS = "”’）)》】"
-_LABEL_UNIT = re.compile(r"\s*[（(]\s*(?:单位\s*[:：]\s*)?([^（）()0-9]{1,4})\s*[)）]\s*$")
+_LABEL_UNIT = re.compile(r"(?<!\s)\s*[（(]\s*(?:单位\s*[:：]\s*)?([^（）()0-9]{1,4})\s*[)）]\s*$")
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def strip_enumerator(text: str) -> Tuple[str, List[Change]]:
     at = 0
     for _ in range(len(text)):  # each match consumes at least one character
         match = ENUMERATOR.match(text, at)
-        if not match or not re.search(r"\w", text[match.end():]):  # an enumerator alone is the text
+        if not match or not _WORD.search(text, match.end()):  # an enumerator alone is the text (no copy)
             break
         at = match.end()
     typed = text[:at].strip()
