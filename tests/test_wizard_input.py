@@ -241,3 +241,18 @@ def test_a_text_that_looks_like_an_impossible_date_is_written_quoted(new, tmp_pa
     assert result.exit_code == 0, result.stderr
     assert load_yaml_file(tmp_path / "facts.yaml").data["report"]["title"] == "2025-02-30"
     _validates(tmp_path / "facts.yaml")
+
+
+def test_an_output_that_cannot_show_a_character_does_not_end_the_session(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import drafter.wizard as wizard
+    from datetime import date
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(wizard, "_today", lambda: date(2025, 1, 15))
+    answers = ["青山\u2603区教育体育局", *ANSWERS[1:]]  # ☃ has no GBK code: a redirected cmd.exe window
+    data = "".join(a + "\n" for a in answers).encode("utf-8")
+    result = CliRunner(charset="gbk").invoke(cli, ["new", "facts.yaml"], input=data, env={"DRAFTER_INTERACTIVE": "1"})
+    assert result.exit_code == 0, result.stderr
+    assert "单位全称（如：青山区教育体育局）：青山?区教育体育局\n" in result.output
+    assert load_yaml_file(tmp_path / "facts.yaml").data["report"]["org"] == "青山\u2603区教育体育局"  # kept as typed

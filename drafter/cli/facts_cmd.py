@@ -123,6 +123,16 @@ def _line_editing() -> None:
         pass
 
 
+def _echo(text: str, nl: bool = True) -> None:
+    """`click.echo`, but a character the output's encoding lacks (GBK output redirected on
+    Windows, an answer with ☃ or 造字) is shown as "?" instead of ending the session."""
+    try:
+        click.echo(text, nl=nl)
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        click.echo(text.encode(encoding, "replace").decode(encoding), nl=nl)
+
+
 class _ClickIO:
     """The terminal as the questionnaire sees it: print a line, read an answer."""
 
@@ -131,7 +141,7 @@ class _ClickIO:
         self.editing = False
 
     def say(self, text: str = "") -> None:
-        click.echo(text)
+        _echo(text)
 
     def ask(self, prompt: str) -> str:
         """One line of input; EOFError when the input has ended."""
@@ -146,7 +156,7 @@ class _ClickIO:
             except UnicodeDecodeError as exc:
                 raise AnswerInputError("输入的文字不是终端所用的编码，无法识别",
                                        hint="请检查命令行窗口的编码设置（Windows 可先运行 chcp 65001）") from exc
-        click.echo(prompt, nl=False)
+        _echo(prompt, nl=False)
         stream = getattr(sys.stdin, "buffer", None)
         raw = stream.readline() if stream is not None else sys.stdin.readline()
         if not raw:
@@ -165,7 +175,7 @@ class _ClickIO:
         from ..wizard.answers import clean_answer
 
         answer = raw.rstrip("\r\n")
-        click.echo(clean_answer(answer))  # scripted answers are not echoed by a terminal: keep the transcript readable
+        _echo(clean_answer(answer))  # scripted answers are not echoed by a terminal: keep the transcript readable
         return answer
 
 
