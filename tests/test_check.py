@@ -60,7 +60,7 @@ def test_a_changed_comparison_is_recomputed_from_the_sheet(run, draft: Path) -> 
     _edit(draft, "增加450个", "增加440个")
     _edit(draft, "增长15.7%", "增长16.7%")
     result = run("check", draft, EDU_SAMPLE)
-    assert result.exit_code == 1 and "按事实表应为增长15.7%" in result.output
+    assert result.exit_code == 1 and "中“增长16.7%”，按事实表应为增长15.7%" in result.output
     _edit(draft, "增长16.7%", "增长15.7%")
     _edit(draft, "提高0.4个百分点", "提高0.5个百分点")
     result = run("check", draft, EDU_SAMPLE)

@@ -270,8 +270,7 @@ def _check_statement(result: CheckResult, read: grammar.FigureRead, figures: Lis
     for comparison in read.comparisons:
         why = _expected(fig, comparison)
         if why:
-            said = comparison.text if comparison.text != read.text else read.text.split("，", 1)[-1]
-            result.problems.append(Problem("changed", f"{where}：{read.text}中“{said}”，{why}{place}",
+            result.problems.append(Problem("changed", f"{where}：{read.text}中“{comparison.text}”，{why}{place}",
                                            number, read.text, fig.path, fig.line))
             return
     if read.previous is not None and (fig.previous is None or not grammar.same_quantity(

@@ -86,10 +86,17 @@ def _sign(m: "re.Match[str]", group: str) -> int:
     return 1 if m.group(group) in _UP else -1
 
 
+def _clause(m: "re.Match[str]", group: str) -> str:
+    """The clause of the statement that holds `group` (what a message quotes)."""
+    start = m.start(group)
+    text = m.group(0)
+    return text[text.rfind("，", 0, start) + 1: (text.find("，", start) + 1 or len(text) + 1) - 1]
+
+
 def _diff(m: "re.Match[str]", group: Optional[str], sign: int = 0, kind: str = "diff") -> Comparison:
     sign = sign or _sign(m, group)  # type: ignore[arg-type]
     unit = "个" + m.group("points") if kind == "points" else _unit(m, "diff")
-    return Comparison(kind, _num(m, "diff"), unit, sign, m.group(0))
+    return Comparison(kind, _num(m, "diff"), unit, sign, _clause(m, "diff"))
 
 
 def _plain(m):
@@ -117,7 +124,7 @@ def _with_diff(kind: str, group: Optional[str], sign: int = 0):
         previous = None if diff is None else value - comparison.sign * diff
         comparisons = [comparison]
         if m.groupdict().get("pct"):
-            comparisons.append(Comparison("rate", _num(m, "pct"), "%", _sign(m, "growfall"), m.group(0)))
+            comparisons.append(Comparison("rate", _num(m, "pct"), "%", _sign(m, "growfall"), _clause(m, "pct")))
         return Parts(value, unit, previous, comparisons)  # type: ignore[arg-type]
     return read
 
