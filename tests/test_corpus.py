@@ -261,3 +261,22 @@ def test_utf16_with_bom_from_notepad(tmp_path: Path) -> None:
     path = tmp_path / "记事本.txt"
     path.write_bytes(codecs.BOM_UTF16_LE + REPORT.encode("utf-16-le"))
     assert read_document(path).lines[0] == (1, "某局2023年工作总结")
+
+
+@pytest.mark.parametrize("line, title", [
+    ("2023-12-28 09:15 某某局2023年工作总结", "某某局2023年工作总结"),
+    ("某某局2023年工作总结.docx", "某某局2023年工作总结"),
+    ("某某局2023年工作总结-范文网", "某某局2023年工作总结"),
+    ("《某某镇2023年工作总结范文1》", "某某镇2023年工作总结"),
+    ("【篇一】某某社区2023年工作总结", "某某社区2023年工作总结"),
+    ("文档介绍：某某医院2023年工作总结", "某某医院2023年工作总结"),
+    ("某某中学2023年工作总结（2）", "某某中学2023年工作总结"),
+    ("教育体育局2024年工作总结及2024年重点工作安排范文", "教育体育局2024年工作总结及2024年重点工作安排范文"),
+])
+def test_titles_lose_what_hosting_sites_wrap_around_them(tmp_path: Path, line: str, title: str) -> None:
+    from drafter.outline.analyze import analyze_file
+
+    path = tmp_path / "r.txt"
+    path.write_text(f"{line}\n2023年，我局在上级的领导下，扎实推进各项工作，取得了新成效。\n一、主要工作\n"
+                    "（一）抓基础。完成任务。\n二、存在的问题\n力量不足。\n", encoding="utf-8")
+    assert analyze_file(path).title == title

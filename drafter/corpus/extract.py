@@ -57,10 +57,12 @@ def _title_ok(norm: str) -> bool:
 _TITLE_PREFIX = re.compile(
     r"(?:(?:文档介绍|文档简介|内容简介|内容摘要|标题)\s*[：]\s*|【\s*篇\s*[一二三四五六七八九十\d]{1,3}\s*】\s*"
     r"|篇\s*[一二三四五六七八九十\d]{1,3}\s*[：、.]\s*|第\s*[一二三四五六七八九十\d]{1,3}\s*篇\s*[：、.]?\s*"
-    r"|范文\s*[一二三四五六七八九十\d]{1,3}\s*[：、.]\s*|【[^】]{1,10}】\s*|《)")
+    r"|范文\s*[一二三四五六七八九十\d]{1,3}\s*[：、.]\s*|【[^】]{1,10}】\s*|《"
+    r"|(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?\s+)")
 _TITLE_SUFFIX = re.compile(
     # (?<!\s) before each leading \s*: one try per run of spaces, not one per space (was quadratic)
-    r"(?:》|范文\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})|(?<!\s)\s*[（][^（）]{0,6}(?:全文|完整版|最新|word|可编辑|下载)[^（）]{0,6}[）]|(?<=[结告划算料排点])\s*\d{1,2}|(?<!\s)\s*[（]\s*\d{1,2}\s*[）]|(?<!\s)\s*[（][^（）]{0,8}(?:精选|通用|合集|篇|范文)[^（）]{0,8}[）]"
+    r"(?:》|范文\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})|\.(?:docx?|pdf|txt|wps)"
+    r"|(?<!\s)\s*[-—–_|｜]\s*[^-—–_|｜\s]{1,12}(?:网|文库|之家|大全|频道|范文|文档)|(?<!\s)\s*[（][^（）]{0,6}(?:全文|完整版|最新|word|可编辑|下载)[^（）]{0,6}[）]|(?<=[结告划算料排点])\s*\d{1,2}|(?<!\s)\s*[（]\s*\d{1,2}\s*[）]|(?<!\s)\s*[（][^（）]{0,8}(?:精选|通用|合集|篇|范文)[^（）]{0,8}[）]"
     r"|(?<!\s)\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?)$")
 
 
@@ -130,7 +132,8 @@ def _find_title(runs: List[Run], flags: List[bool], styles: List[str]) -> Option
         return speech
     best: Optional[Tuple[float, int, int, int, int]] = None
     for i in range(limit):
-        span = None if flags[i] else _title_span(runs[i].norm)
+        dated = flags[i] and _DATED.match(runs[i].norm.strip())  # “2023-12-28 09:15 …总结”: a time stamp first
+        span = None if flags[i] and not dated else _title_span(runs[i].norm)
         if span is None:
             continue
         text = runs[i].norm[span[0]:span[1]]
@@ -150,6 +153,7 @@ def _find_title(runs: List[Run], flags: List[bool], styles: List[str]) -> Option
     return (best[1], best[2], best[3], best[4]) if best else None
 
 
+_DATED = re.compile(r"(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\s+\d{1,2}：\d{2}(?:：\d{2})?\s+\S")
 _ORG_THEN_YEAR = re.compile(r"^[^\d]{2,30}?(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})\s*年")
 
 
