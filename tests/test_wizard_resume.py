@@ -109,15 +109,17 @@ def test_unreadable_progress_is_kept_and_never_overwritten(new, tmp_path: Path, 
     assert load_yaml_file(tmp_path / "facts.yaml").data == EXPECTED
 
 
-def test_declining_to_resume_keeps_the_old_progress_until_a_new_answer_replaces_it(new, tmp_path: Path) -> None:
+def test_declining_to_resume_moves_the_old_progress_aside(new, tmp_path: Path) -> None:
     new(ANSWERS[:5], "facts.yaml")
     before = (tmp_path / PROGRESS).read_text(encoding="utf-8")
     stopped = new(["n"], "facts.yaml")  # starts over, then the input ends before the first answer
     assert stopped.exit_code == 1
-    assert (tmp_path / PROGRESS).read_text(encoding="utf-8") == before
-    again = new(["y", *ANSWERS[5:]], "facts.yaml")
+    assert "上次的进度已改名保存为 facts.yaml.进度.旧.json，现在从头填写。\n" in stopped.output
+    assert (tmp_path / "facts.yaml.进度.旧.json").read_text(encoding="utf-8") == before
+    again = new(ANSWERS, "facts.yaml")
     assert again.exit_code == 0, again.output
     assert load_yaml_file(tmp_path / "facts.yaml").data == EXPECTED
+    assert (tmp_path / "facts.yaml.进度.旧.json").read_text(encoding="utf-8") == before  # still there
 
 
 def test_a_saved_answer_that_is_no_longer_accepted_is_asked_alone(new, tmp_path: Path) -> None:

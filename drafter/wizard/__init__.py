@@ -9,7 +9,7 @@ the progress file in place and say how to continue.
 A resumed session continues what was started: it uses the ``--from`` sheet stored in the
 progress file (a copy of what was taken from it), whatever the flags of the second run,
 and says so.  Starting over is explicit (answer n, or ``--restart``), and even then the old
-progress is replaced by the new session's first save or moved aside, never deleted.
+progress is moved aside (``….进度.旧.json``), never deleted.
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ class AnswerInputError(DrafterError):
 def _resume(io: IO, saved: Progress) -> bool:
     io.say(f"发现上次没有填完的进度：已回答 {len(saved.answers)} 题（保存在 {saved.path}）。")
     while True:
-        answer = io.ask("接着上次的进度继续填写吗？选 n 将从头开始（上次的回答在您答完新的第一题时被替换） [Y/n]：")
+        answer = io.ask("接着上次的进度继续填写吗？选 n 将从头开始（上次的回答改名保存，不会删除） [Y/n]：")
         answer = clean_answer(answer).strip().lower()
         if answer in ("",) or answer in YES:
             return True
@@ -96,11 +96,14 @@ def run_new(target: Path, *, previous: Optional[Path], force: bool, io: IO, toda
     progress = Progress(path)
     replay: list = []
     try:
-        if saved is not None and saved.answers and _resume(io, saved):
+        resume = saved is not None and bool(saved.answers) and _resume(io, saved)
+        if saved is not None and resume:
             seed = _seed_for(saved, previous, io)
             progress = Progress(path, source=saved.source, seed=seed.to_json() if seed else None, started=saved.started)
             replay = saved.answers
         else:
+            if saved is not None and saved.answers:  # declined: keep the old answers under another name
+                io.say(f"上次的进度已改名保存为 {saved.move_aside()}，现在从头填写。")
             seed = seed_from(previous) if previous is not None else None
             progress = Progress(path, source=str(previous) if previous else None, seed=seed.to_json() if seed else None)
         ctx = Context({}, {}, today, seed)
