@@ -17,7 +17,7 @@ import sys
 import click
 
 from .. import __version__
-from .base import LazyGroup, group
+from .base import EXIT_INPUT_PROBLEM, LazyGroup, group, silence_stdout
 
 # name → "module:attribute" of the click command, relative to this package.
 LAZY_COMMANDS = {
@@ -60,4 +60,8 @@ def main() -> None:
                 stream.reconfigure(errors="replace")
             except (ValueError, OSError):
                 pass
-    cli(prog_name="drafter")
+    try:
+        cli(prog_name="drafter")
+    except BrokenPipeError:  # raised while click itself was printing (e.g. --help | head)
+        silence_stdout()
+        sys.exit(EXIT_INPUT_PROBLEM)

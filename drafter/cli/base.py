@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import sys
 from typing import Any, Dict, List, Optional
 
 import click
@@ -31,6 +32,10 @@ class DrafterGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("\n已中断。", err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # The reader went away (`drafter analyze X | head`): stop quietly, as Unix tools do.
+            silence_stdout()
+            ctx.exit(EXIT_INPUT_PROBLEM)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
@@ -43,6 +48,15 @@ class DrafterGroup(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_INPUT_PROBLEM)
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device so Python's flush at exit cannot fail on a closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 class LazyGroup(DrafterGroup):
