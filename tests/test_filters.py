@@ -1,6 +1,8 @@
 """Numbers, figures and enumerations as a report writes them (drafter.compose.filters)."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from drafter.compose.filters import (cn_numeral, date_cn, describe_figure, enumerate_points, format_amount,
@@ -58,7 +60,11 @@ def phrase(label: str, value, unit: str, previous=None, *, index: int = 0, half_
     (("新建健身站点", 28, "个", 28), ("same", "新建健身站点28个，与上年持平")),
     (("引进各类人才", 35, "人", None), ("plain", "引进各类人才35人")),
     # rule 5: no percentage from zero, across a sign change or between losses
-    (("新增学位", 120, "个", 0), ("from_zero", "新增学位120个，比上年增加120个")),
+    # up from zero: new, never a percentage (issue 8 polish, item 3)
+    (("新增学位", 120, "个", 0), ("from_zero", "新增学位实现零的突破，达到120个")),
+    (("老年食堂就餐", 1.86, "万人次", 0), ("from_zero_none", "老年食堂就餐1.86万人次，上年为零")),
+    (("安全生产事故", 2, "起", 0), ("from_zero_none", "安全生产事故2起，上年为零")),  # never a 突破 for a bad thing
+    (("新建养老服务站", 2, "个", 0), ("from_zero", "新建养老服务站实现零的突破，达到2个")),
     (("利润", -35, "万元", 20), ("turn", "利润由上年盈利20万元转为亏损35万元")),
     (("经营利润", 20, "万元", -35), ("turn", "经营利润由上年亏损35万元转为盈利20万元")),
     (("利润", 0, "万元", -35), ("turn", "利润由上年亏损35万元转为收支平衡")),
@@ -73,7 +79,17 @@ def phrase(label: str, value, unit: str, previous=None, *, index: int = 0, half_
     (("较大及以上安全生产事故", 0, "起", 0), ("event_none", "全年未发生较大及以上安全生产事故")),
     (("安全生产事故", 0, "起", 3), ("event_none_down", "全年未发生安全生产事故，比上年减少3起")),
     (("安全生产事故", 0, "起", None), ("event_none", "全年未发生安全生产事故")),
-    (("56人以上大班额", 0, "个", 14), ("cleared", "56人以上大班额实现清零，比上年减少14个")),
+    (("56人以上大班额", 0, "个", 14), ("cleared", "56人以上大班额比上年减少14个，实现清零")),  # comparison, then result
+    # a label ending in its unit says the unit once (item 4); durations 缩短/延长 (item 5)
+    (("门急诊人次", 38.6, "万人次", 35.2), ("change_pct", "门急诊38.6万人次，比上年增加3.4万人次，增长9.7%")),
+    (("门急诊人次", 38.6, "万人次", None), ("plain", "门急诊38.6万人次")),
+    (("培训场次", 120, "场次", 100), ("change_pct", "培训120场次，比上年增加20场次，增长20.0%")),
+    (("参训人", 35, "人", 28), ("small_count", "参训人由上年的28人增至35人")),  # a one-character unit stays
+    (("平均住院日", 7.8, "天", 8.3), ("level_change", "平均住院日7.8天，比上年缩短0.5天")),
+    (("平均住院日", 8.3, "天", 7.8), ("level_change", "平均住院日8.3天，比上年延长0.5天")),
+    (("企业开办办结时限", 1, "个工作日", 3), ("level_change", "企业开办办结时限1个工作日，比上年缩短2个工作日")),
+    (("群众就诊等候时间", 25, "分钟", 45), ("level_change", "群众就诊等候时间25分钟，比上年缩短20分钟")),
+    (("志愿服务时长", 12, "万小时", 10), ("change_pct", "志愿服务时长12万小时，比上年增加2万小时，增长20.0%")),
     (("新增学位", 0, "个", 0), ("zero_both", "新增学位与上年同为零")),
     (("新增学位", 0, "个", None), ("zero", "新增学位为零")),
     # rule 7: one unit per clause, by convention, never rounding what the user gave
@@ -151,38 +167,58 @@ def test_a_fall_is_never_rounded_to_100_percent() -> None:
     assert phrase("财政投入", 10, "万元", 200) == ("change_pct", "财政投入10万元，比上年减少190万元，下降95.0%")
 
 
-# -- reading a clause back (drafter.compose.figure_reading) ----------------------------------------
+# -- reading a clause back (drafter.harvest.phrases, the reader extract and check use) ------------
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from drafter.compose.figure_reading import parse_figure  # noqa: E402
 from drafter.compose.filters import PHRASES  # noqa: E402
+from drafter.harvest.phrases import WORDING, read_statement  # noqa: E402
+
+
+def parse(clause: str):
+    text = clause.rstrip("。")
+    return read_statement(text, text.count("，") + 1)
 
 
 def test_clauses_read_back_to_their_rule_and_words() -> None:
-    reading = parse_figure("引进人才由上年的28人增至35人。")
-    assert (reading.rule, reading.words["label"], reading.words["previous"], reading.words["value"]) == \
-        ("small_count", "引进人才", "28人", "35人")
-    reading = parse_figure("人口出生率6.2‰，同比下降0.6个千分点")
-    assert (reading.rule, reading.words["value"], reading.words["diff"], reading.words["points"]) == \
-        ("rate_points", "6.2‰", "0.6", "千分点")
-    assert parse_figure("利润由上年盈利20万元转为亏损35万元").words == {
-        "label": "利润", "base": "上年", "was": "盈利", "previous": "20万元", "now": "亏损", "value": "35万元"}
-    assert parse_figure("全年未发生较大及以上安全生产事故").rule == "event_none"
-    assert parse_figure("PM2.5平均浓度28微克/立方米").words == {"label": "PM2.5平均浓度", "value": "28微克/立方米"}
+    read = parse("引进人才由上年的28人增至35人。")
+    assert (read.how, read.label, read.previous, read.value, read.unit) == ("small_count", "引进人才", 28, 35, "人")
+    read = parse("人口出生率6.2‰，同比下降0.6个千分点")
+    assert (read.how, read.value, read.previous) == ("rate_points", Decimal("6.2"), Decimal("6.8"))
+    read = parse("利润由上年盈利20万元转为亏损35万元")
+    assert (read.how, read.label, read.previous, read.value) == ("turn", "利润", 20, -35)
+    assert parse("全年未发生较大及以上安全生产事故").how == "event_none"
+    read = parse("PM2.5平均浓度28微克/立方米")
+    assert (read.label, read.value, read.unit) == ("PM2.5平均浓度", 28, "微克/立方米")
 
 
 @settings(max_examples=300, deadline=None)
 @given(label=st.sampled_from(["引进人才", "巩固率", "人口出生率", "经营利润", "安全生产事故", "财政投入", "PM2.5平均浓度",
-                              "地区生产总值增长", "56人以上大班额", "新建“红色示范支部”"]),
-       unit=st.sampled_from(["人", "个", "起", "%", "‰", "万元", "亿元", "万吨", "微克/立方米"]),
+                              "地区生产总值增长", "56人以上大班额", "新建“红色示范支部”", "门急诊人次", "平均住院日"]),
+       unit=st.sampled_from(["人", "个", "起", "%", "‰", "万元", "亿元", "万吨", "微克/立方米", "万人次", "天"]),
        value=st.integers(-60, 30000), previous=st.one_of(st.none(), st.integers(-60, 30000)),
        half_year=st.booleans(), index=st.integers(0, 5))
 def test_every_clause_the_rules_write_reads_back(label, unit, value, previous, half_year, index) -> None:
     phrase = phrase_figure(label, value, unit, previous, half_year=half_year, index=index)
-    reading = parse_figure(phrase.text)
-    assert reading is not None, phrase
-    assert PHRASES[reading.rule].format(**reading.words) == phrase.text
+    read = parse(phrase.text)
+    assert read is not None, phrase
+    assert WORDING[read.how] == PHRASES[phrase.rule], (phrase, read.how)
     fall = value < 0 and label.endswith("增长") and unit in ("%", "‰")
-    assert reading.words["label"] == (label[:-2] + "下降" if fall else label), (phrase, reading)
-    assert PHRASES[reading.rule] == PHRASES[phrase.rule], (phrase, reading)
+    short = label[:-2] if label.endswith("人次") and unit.endswith("人次") else label  # 门急诊38.6万人次
+    assert read.label == (label[:-2] + "下降" if fall else short), (phrase, read.label)
+
+
+def test_half_year_from_zero_names_last_year_s_period() -> None:
+    assert phrase("老年食堂就餐", 1.86, "万人次", 0, half_year=True) == ("from_zero_none", "老年食堂就餐1.86万人次，去年同期为零")
+
+
+def test_event_zeros_in_one_sentence_say_the_period_once() -> None:
+    from drafter.compose.filters import in_one_sentence
+
+    phrases = [phrase_figure("较大安全生产事故", 0, "起", 0), phrase_figure("一般安全生产事故", 0, "起", 3, index=1),
+               phrase_figure("森林火灾", 0, "起", None, index=2), phrase_figure("引进人才", 3, "人", 1, index=3),
+               phrase_figure("越级访", 0, "批次", 0, index=4)]
+    assert in_one_sentence(phrases) == ["全年未发生较大安全生产事故", "未发生一般安全生产事故，同比减少3起", "未发生森林火灾",
+                                        "引进人才由上年的1人增至3人", "全年未发生越级访"]
+    half = [phrase_figure("安全生产事故", 0, "起", 1, half_year=True), phrase_figure("火灾", 0, "起", None, True, 1)]
+    assert in_one_sentence(half) == ["上半年未发生安全生产事故，同比减少1起", "未发生火灾"]

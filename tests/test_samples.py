@@ -38,6 +38,10 @@ class Figure(tuple):
         if value < 0 and label.endswith("增长") and unit in ("%", "％", "‰"):
             label = label[:-2] + "下降"  # a negative growth reads as a fall
         at = text.find(label)
+        base = str(unit).lstrip("万亿千百")
+        if at < 0 and len(base) >= 2 and label.endswith(base):  # 门急诊人次 38.6万人次 → 门急诊38.6万人次
+            label = label[: -len(base)]
+            at = text.find(label)
         if at < 0:
             return False
         start = max(text.rfind(mark, 0, at) for mark in "，；。") + 1  # 全年未发生… starts before the label

@@ -6,11 +6,13 @@ Jinja or docx.  (Heading numerals live in `drafter.numerals`.)
 
 Figure phrasing is a list of small named rules (`RULES`, tried in order by `phrase_figure`);
 each rule's wording is one template in `PHRASES`, so a reader of drafts (`drafter extract`,
-`drafter check`) parses a clause back with the same table (`figure_reading.parse_figure`).
+`drafter check`) parses a clause back with the same table (`drafter.harvest.phrases`, which
+also keeps the wordings this module used to write, so older drafts and reports still read).
 The rules:
 
 1. Kind.  A *rate* has the unit %, ％ or ‰, or a label ending 率/占比/覆盖率/比重/比例; a
-   *level* names a 浓度、分数、得分、水平、指数、均值、平均、寿命、满意度; a *count* has a counting
+   *level* names a 浓度、分数、得分、水平、指数、均值、平均、寿命、满意度, or is a *duration* (a time
+   unit 天/小时/分钟… and a label such as 平均住院日、办结时限、等候时间); a *count* has a counting
    unit (个、人、所、项、件、次 …); everything else is an *amount* (元, 万元, 吨, 亩 …).
 2. Rates change by 个百分点 (‰: 个千分点), never by a percentage of themselves, with 提高/下降.
    A rate may exceed 100 (完成率105%).  100% both years is 保持100%; 0 both years is
@@ -18,7 +20,7 @@ The rules:
    ending 增长/增速/增幅) compares its 增幅: 增长6.5%，增幅比上年提高0.7个百分点; a negative
    growth is a fall: 营业收入增长 -3.2% → 营业收入下降3.2%，增幅比上年回落8个百分点.
 3. Verbs fit the quantity: counts and amounts 增加/减少 (and 增长/下降 for the percentage);
-   rates and levels 提高/下降.  A level changes by its absolute difference only.
+   rates and levels 提高/下降; durations 缩短/延长.  A level changes by its absolute difference only.
 4. Absolute or relative by kind: a small count (both years below `SMALL_COUNT`) reads
    由上年的8个增至12个; aggregates (amounts, larger counts) read 比上年增加2523万元，增长5.5%.
 5. No percentage unless both years are positive, so no “增长…%” from zero and never a fall of
@@ -26,19 +28,26 @@ The rules:
    (利润、盈利、结余 …) and 由上年的20万元变为-35万元 otherwise; two losses read 减亏/增亏.  A fall
    just short of 100% keeps the decimals it needs (下降99.95%) rather than rounding to 100.0%.
 6. Zeros read as a writer writes them: an event (事故、案件、火灾 …) at 0 is 全年未发生…; another
-   figure cleared to 0 is …实现清零; 0 in both years is 与上年同为零 — never “0个，与上年持平”.
+   figure cleared to 0 is …比上年减少3个，实现清零 (the comparison, then the result); 0 in both
+   years is 与上年同为零 — never “0个，与上年持平”.  Up from 0 is new, never a percentage: a
+   label that builds or wins (新建、引进、获评 …) 实现零的突破，达到3个, anything else 2起，上年为零
+   (so a bad thing is never a 突破).  Two event zeros in one sentence say 全年 once
+   (`in_one_sentence`: 全年未发生A，未发生B).
 7. Units: all numbers of one clause are written in one unit, chosen so that the larger of
    this year's and last year's value is at least 1 and every number stays exact with at most
    two decimals (48143万元 stays 万元; 12500万元 becomes 1.25亿元 with 减少0.05亿元).  人均
    amounts are written in 元; 万吨/万亩/万人 below 1 in 吨/亩/人.  Arithmetic is decimal and exact:
    a figure the user gave is never rounded; only the derived percentage is (half-up, 1 place).
+   A label ending in its own two-character unit says it once: 门急诊人次 38.6万人次 →
+   门急诊38.6万人次 (the number and unit untouched; one-character units such as 人 are left,
+   since 参训人 → 参训 would change the words).
 8. The comparison word varies with the figure's index in the draft (比上年 / 同比 / 较上年;
    half-year: 同比 / 比去年同期 / 较去年同期), so the same sheet always gives the same draft.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Dict, Iterable, Optional, Sequence, Tuple, Union
 
@@ -59,6 +68,14 @@ PROFIT_WORDS = ("利润", "盈利", "盈亏", "结余", "收支", "损益", "净
 EVENT_WORDS = ("事故", "案件", "事件", "火灾", "火情", "疫情", "伤亡", "死亡", "纠纷", "上访", "信访", "越级访", "违法", "违纪",
                "违规", "投诉", "灾害", "险情", "命案", "刑事案", "群体性")
 GROWTH_ENDINGS = ("增长", "增速", "增幅")
+# A label starting so counts something built or won: up from zero it is 实现零的突破.
+BREAKTHROUGH_STARTS = ("新建", "新增", "建成", "创建", "创成", "引进", "获评", "获得", "获批", "培育", "打造", "开通",
+                       "开设", "开展", "落地", "签约", "吸引", "招引", "新开")
+# A duration (its unit a time unit, its label a time it takes) falls as 缩短 and rises as 延长.
+TIME_UNITS = ("天", "日", "个工作日", "工作日", "小时", "分钟", "秒", "周", "个月", "月", "年")
+DURATION_WORDS = ("住院日", "时限", "时间", "时长", "周期", "用时", "耗时", "等候", "等待", "办结", "审批", "工期",
+                  "天数", "日数", "年限")
+TOTAL_WORDS = ("累计", "总", "志愿", "服务时长", "培训")  # 志愿服务时长12万小时 is an amount, not a duration
 SMALL_COUNT = 100  # counts below this in both years read 由8个增至12个 rather than 增长50.0%
 
 # Units a clause may be rewritten in: (unit, how many of the base unit it holds).
@@ -93,13 +110,14 @@ PHRASES: Dict[str, str] = {
     "event_none_down": "{period}未发生{label}，{versus}减少{diff}",
     "zero": "{label}为零",
     "zero_both": "{label}与{base}同为零",
-    "cleared": "{label}实现清零，{versus}减少{diff}",
+    "cleared": "{label}{versus}减少{diff}，实现清零",  # the comparison first, then the result
     "turn": "{label}由{base}{was}{previous}转为{now}{value}",
     "loss_change": "{label}亏损{value}，{versus}{lessmore}{diff}",
     "loss": "{label}亏损{value}",
     "loss_same": "{label}亏损{value}，与{base}持平",
     "signed_from_to": "{label}由{base}的{previous}变为{value}",
-    "from_zero": "{label}{value}，{versus}增加{diff}",
+    "from_zero": "{label}实现零的突破，达到{value}",  # something built or won, up from nothing
+    "from_zero_none": "{label}{value}，{base}为零",  # anything else up from nothing: no percentage
     "small_count": "{label}由{base}的{previous}{toverb}{value}",
     "level_change": "{label}{value}，{versus}{updown}{diff}",
     "change_pct": "{label}{value}，{versus}{moreless}{diff}，{growfall}{pct}%",
@@ -122,9 +140,22 @@ class FigureFacts:
     def kind(self) -> str:
         if self.unit in PERCENT_UNITS + PERMILLE_UNITS or self.label.endswith(RATE_ENDINGS):
             return "rate"
+        if self.duration:
+            return "level"  # changes by its difference, no percentage
         if any(w in self.label for w in LEVEL_WORDS):
             return "level"
         return "count" if self.unit in COUNT_UNITS else "amount"
+
+    @property
+    def duration(self) -> bool:
+        return (self.unit in TIME_UNITS and any(w in self.label for w in DURATION_WORDS)
+                and not any(w in self.label for w in TOTAL_WORDS))
+
+    def updown(self, up: bool) -> str:
+        """提高/下降; a duration 延长/缩短."""
+        if self.duration:
+            return "延长" if up else "缩短"
+        return "提高" if up else "下降"
 
     @property
     def diff(self) -> Decimal:
@@ -295,11 +326,12 @@ def rule_same(f: FigureFacts) -> Optional[Phrase]:
 
 
 def rule_from_zero(f: FigureFacts) -> Optional[Phrase]:
-    """Up from nothing: the increase, but no percentage (rule 5)."""
+    """Up from nothing: 实现零的突破 for something built or won, else 上年为零; no percentage (rule 5)."""
     if f.previous != 0:
         return None
     show = _writer(f, f.value)
-    return _say("from_zero", **f.words(value=show(f.value), diff=show(f.diff)))
+    won = f.label.startswith(BREAKTHROUGH_STARTS) and not any(w in f.label for w in EVENT_WORDS)
+    return _say("from_zero" if won else "from_zero_none", **f.words(value=show(f.value)))
 
 
 def rule_small_count(f: FigureFacts) -> Optional[Phrase]:
@@ -316,7 +348,7 @@ def rule_level(f: FigureFacts) -> Optional[Phrase]:
     if f.kind not in ("level", "rate") or f.previous is None or f.diff == 0 or 0 in (f.value, f.previous):
         return None  # the same, or a zero: rule_same, rule_zero and rule_sign speak
     show = _writer(f, f.value, f.previous, f.diff)
-    return _say("level_change", **f.words(value=show(f.value), updown="提高" if f.diff > 0 else "下降",
+    return _say("level_change", **f.words(value=show(f.value), updown=f.updown(f.diff > 0),
                                           diff=show(abs(f.diff))))
 
 
@@ -362,8 +394,35 @@ def phrase_figure(label: str, value: Number, unit: str, previous: Optional[Numbe
     for rule in RULES:
         found = rule(facts)
         if found is not None:
-            return found
+            return _without_doubled_unit(facts, rule, found)
     raise AssertionError("rule_plain always speaks")  # pragma: no cover
+
+
+def _without_doubled_unit(facts: FigureFacts, rule: Callable[[FigureFacts], Optional[Phrase]],
+                          found: Phrase) -> Phrase:
+    """门急诊人次38.6万人次 → 门急诊38.6万人次: a label ending in its (two-character) unit, right
+    before its number, drops that ending; the number and its unit are never touched."""
+    base = facts.unit.lstrip("万亿千百")
+    if len(base) < 2 or not facts.label.endswith(base) or len(facts.label) < len(base) + 2:
+        return found
+    if not PHRASES[found.rule].startswith("{label}{value}"):
+        return found
+    short = rule(replace(facts, label=facts.label[: -len(base)]))
+    return short if short is not None and short.rule == found.rule else found
+
+
+EVENT_RULES = ("event_none", "event_none_down")
+_PERIOD = re.compile(r"^(?:全年|上半年)(?=未发生)")
+
+
+def in_one_sentence(phrases: Sequence[Phrase]) -> list:
+    """The texts of figures written in one sentence: an event zero right after another one
+    drops its period (全年未发生A，未发生B), since a writer says 全年 once."""
+    out = []
+    for i, phrase in enumerate(phrases):
+        again = i > 0 and phrase.rule in EVENT_RULES and phrases[i - 1].rule in EVENT_RULES
+        out.append(_PERIOD.sub("", phrase.text) if again else phrase.text)
+    return out
 
 
 def describe_figure(label: str, value: Number, unit: str, previous: Optional[Number] = None,

@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
 
 import jinja2
 
@@ -182,17 +182,21 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
 
     counter = itertools.count()  # the figure's place in this render picks 比上年/同比/较上年
 
+    def said(items: Sequence[Figure], half_year: bool) -> List[str]:
+        """The clauses of figures written in one sentence, in draft order (plain text)."""
+        return filters.in_one_sentence([
+            filters.phrase_figure(str(f.label), f.value, str(f.unit), f.previous, half_year, index=next(counter))
+            for f in items])
+
     def figure(fig: Figure, half_year: bool = False) -> str:
         """引进各类人才35人，比上年增加7人，增长25.0% (同比… when half_year)."""
-        clause = filters.describe_figure(str(fig.label), fig.value, str(fig.unit), fig.previous, half_year,
-                                         index=next(counter))
-        return marks.fact(clause, fig.source, table)
+        return marks.fact(said([fig], half_year)[0], fig.source, table)
 
     def figures(items: Iterable[Figure], half_year: bool = False, lead: str = "") -> str:
         items = list(items)
         if not items:
             return ""
-        return lead + "；".join(figure(f, half_year) for f in items) + "。"
+        return lead + "；".join(marks.fact(c, f.source, table) for c, f in zip(said(items, half_year), items)) + "。"
 
     @jinja2.pass_context
     def points(ctx: Any, items: Iterable[Any], style: str = "enum") -> str:
@@ -206,13 +210,13 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
             attached = getattr(item, "figures", None)
             if not attached:
                 return text(_as_fact(item, end))
-            said = filters.strip_end(str(item))
+            written = filters.strip_end(str(item))
             first = attached[0]
-            figure_clause = filters.describe_figure(str(first.label), first.value, str(first.unit), first.previous,
-                                                    half_year, index=next(counter))
+            clauses = said(list(attached), half_year)
+            figure_clause = clauses[0]
             label = str(first.label)
-            rest = [figure(f, half_year) for f in attached[1:]]
-            if said.endswith(label) and figure_clause.startswith(label):
+            rest = [marks.fact(c, f.source, table) for c, f in zip(clauses[1:], attached[1:])]
+            if written.endswith(label) and figure_clause.startswith(label):
                 # 办理出入境证件 + 办理出入境证件2.36万件 → 办理出入境证件2.36万件 (never the label twice)
                 lead = text(_as_fact(item, filters.strip_end)) + marks.fact(figure_clause[len(label):], first.source,
                                                                             table)

@@ -20,8 +20,8 @@ NUMBER = r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?"
 UNIT = r"[^\d，。；;、：:（）()“”\s]{0,4}"
 VERSUS = r"(?:比上年|比去年|较上年|较去年|同比|比去年同期|较去年同期|与上年相比|与去年相比|与去年同期相比|比上年同期|较上年同期)"
 SAME = r"(?:与上年|与去年|与去年同期|与上年同期|和上年|同比)(?:基本)?持平"
-UP = ("增加", "增长", "提高", "上升", "提升", "增多")
-DOWN = ("减少", "下降", "降低", "减低", "回落")
+UP = ("增加", "增长", "提高", "上升", "提升", "增多", "延长")
+DOWN = ("减少", "下降", "降低", "减低", "回落", "缩短")  # 缩短/延长: durations (平均住院日)
 MONEY = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 PERCENT = ("%", "％")
 RATE_POINTS = {"个百分点": ("%", "％"), "个千分点": ("‰",)}
@@ -112,6 +112,8 @@ class FigureRead:
         if comparison.kind == "same":
             self.previous = self.value
         elif comparison.kind == "diff" and comparison.number is not None:
+            if self.value == 0 and not self.unit:  # 实现清零 / 未发生 name no unit: the comparison does
+                self.unit = comparison.unit
             diff = convert(comparison.number, comparison.unit, self.unit)
             if diff is not None:
                 self.previous = self.value - comparison.sign * diff

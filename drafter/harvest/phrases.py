@@ -15,14 +15,16 @@ from decimal import Decimal
 from typing import Callable, Dict, List, Optional, Pattern, Tuple
 
 from ..compose import filters
-from .grammar import NUMBER, Comparison, FigureRead, convert, to_decimal
+from .grammar import NUMBER, VERSUS, Comparison, FigureRead, convert, to_decimal
 
-_UNIT = r"[^\d，。；、：:（）()“”\s]{0,4}?"
+_UNIT = r"[^\d，。；、：:（）()“”\s]{0,6}?"  # 微克/立方米
 _WORDS = {
-    "versus": "|".join(sorted({w for ws in filters.VERSUS.values() for w in ws}, key=len, reverse=True)),
+    # the renderer's words and the other ways reports say it (比去年, 与上年相比 …)
+    "versus": "|".join(sorted({w for ws in filters.VERSUS.values() for w in ws}, key=len, reverse=True)) + "|"
+              + VERSUS[3:-1],
     "base": "|".join(sorted(set(filters.BASE.values()), key=len, reverse=True)),
     "period": "全年|上半年",
-    "updown": "提高|下降|回落",
+    "updown": "提高|下降|回落|缩短|延长",
     "moreless": "增加|减少",
     "growfall": "增长|下降",
     "lessmore": "减亏|增亏",
@@ -31,7 +33,7 @@ _WORDS = {
     "now": "盈利|亏损|收支平衡",
     "points": "百分点|千分点",
 }
-_UP = ("提高", "增加", "增长", "减亏", "增至")
+_UP = ("提高", "增加", "增长", "减亏", "增至", "延长")
 
 
 def _compile(template: str) -> Pattern[str]:
@@ -48,6 +50,8 @@ def _compile(template: str) -> Pattern[str]:
             out += rf"(?:(?P<{name}>{NUMBER})(?P<{name}_u>{_UNIT}){zero})"
             if "{now}" in template or "{was}" in template:
                 out += "?"
+        elif name == "period":  # 全年未发生A，未发生B: the second event zero drops its period
+            out += rf"(?P<period>{_WORDS['period']})?"
         elif name == "pct":
             out += rf"(?P<pct>{NUMBER})"
         else:
@@ -188,18 +192,28 @@ MEANING: Dict[str, Callable[["re.Match[str]"], Parts]] = {
     "loss_same": lambda m: Parts(-_num(m, "value"), _unit(m, "value"), -_num(m, "value"),  # type: ignore[operator]
                                  [Comparison("same", None, "", 0, m.group(0))]),
     "signed_from_to": _from_to,
-    "from_zero": _with_diff("diff", None, sign=1),
+    "from_zero": lambda m: Parts(_num(m, "value"), _unit(m, "value"), Decimal(0), []),  # type: ignore[arg-type]
+    "from_zero_none": lambda m: Parts(_num(m, "value"), _unit(m, "value"), Decimal(0), []),  # type: ignore[arg-type]
     "small_count": _from_to,
     "level_change": _with_diff("diff", "updown"),
     "change_pct": _with_diff("diff", "moreless"),
     "change": _with_diff("diff", "moreless"),
 }
 
+# Wordings the renderer no longer writes but reports (and older drafts) do, with their meaning,
+# so extract/check read either order (空壳村实现清零，较上年减少3个 / 空壳村较上年减少3个，实现清零).
+FORMER: Dict[str, Tuple[str, Callable[["re.Match[str]"], Parts]]] = {
+    "cleared_result_first": ("{label}实现清零，{versus}减少{diff}", _cleared),
+    "from_zero_diff": ("{label}{value}，{versus}增加{diff}", _with_diff("diff", None, sign=1)),
+}
+READERS: Dict[str, Callable[["re.Match[str]"], Parts]] = {**MEANING, **{n: read for n, (_, read) in FORMER.items()}}
+WORDING: Dict[str, str] = {**{n: filters.PHRASES[n] for n in MEANING}, **{n: text for n, (text, _) in FORMER.items()}}
+
 # (rule, regex, clauses it spans): most clauses first, then most fixed words, so 达到100% is
 # read by its own rule rather than as a plain figure whose label ends in 达到
 TEMPLATES: List[Tuple[str, Pattern[str], int]] = sorted(
-    ((name, _compile(text), text.count("，") + 1) for name, text in filters.PHRASES.items() if name in MEANING),
-    key=lambda t: (-t[2], -len(re.sub(r"\{\w+\}", "", filters.PHRASES[t[0]]))))
+    ((name, _compile(text), text.count("，") + 1) for name, text in WORDING.items()),
+    key=lambda t: (-t[2], -len(re.sub(r"\{\w+\}", "", WORDING[t[0]]))))
 
 
 MAX_SPAN = max(span for _, _, span in TEMPLATES)
@@ -214,13 +228,13 @@ def read_statement(text: str, clauses: int) -> Optional[FigureRead]:
         if not m or name == "plain" and _not_plain(m):
             continue
         try:
-            parts = MEANING[name](m)
+            parts = READERS[name](m)
         except (TypeError, KeyError):
             continue
         if parts.value is None:
             continue
         label = m.group("label").strip()
-        if not label or re.search(rf"{_WORDS['versus']}|持平", label):
+        if not label or re.search(rf"{_WORDS['versus']}|{VERSUS}|持平", label):  # 比去年减少3个 is a comparison
             continue
         read = FigureRead(label, parts.value, parts.unit, parts.previous, how=name, text=text)
         read.comparisons = parts.comparisons
