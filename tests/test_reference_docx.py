@@ -50,7 +50,7 @@ def test_plain_letterhead_keeps_gbt9704_body_and_its_own_letterhead(run, tmp_pat
     assert heading.find(f"{W}rPr/{W}color").get(f"{W}val") == "000000"  # not Word's blue
     assert heading.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "黑体"
     paras = doc.paragraphs
-    body = next(p for p in paras if p.text.startswith("一年来"))
+    body = next(p for p in paras if "的坚强领导下" in p.text)  # the opening
     assert body._p.pPr is None or body._p.pPr.find(qn("w:pStyle")) is None  # plain Normal: 16 pt 仿宋
     # The letterhead and 抄送 keep the reference's own Normal (11 pt Calibri, no indent).
     assert paras[0].text == "青山区教育体育局文件" and paras[-1].text == "抄送：区委办公室。"

@@ -43,10 +43,24 @@ class Figure(tuple):
             label = label[: -len(base)]
             at = text.find(label)
         if at < 0:
+            at = _near_label(label, text)
+        if at < 0:
             return False
         start = max(text.rfind(mark, 0, at) for mark in "，；。") + 1  # 全年未发生… starts before the label
         clause = text[start:at] + re.split("[；。]", text[at:], maxsplit=1)[0]
         return any(form in clause for form in _stated_values(value, unit))
+
+
+def _near_label(label: str, text: str) -> int:
+    """Where the draft names the label in a point's own words (发布各类预警信号 for 发布预警信号:
+    every character in order, at most 4 more, the same head noun at the end), or -1."""
+    if len(label) < 3:
+        return -1
+    pattern = re.escape(label[0]) + "".join(f"[^，；。]{{0,4}}?{re.escape(c)}" for c in label[1:])
+    for m in re.finditer(pattern, text):
+        if len(m.group()) - len(label) <= 4 and m.group().endswith(label[-2:]):
+            return m.start()
+    return -1
 
 
 def facts_of(data) -> list:

@@ -98,7 +98,7 @@ def test_no_results_gives_a_placeholder_in_one_opening_paragraph(run, tmp_path: 
     sheet = write_sheet(tmp_path, MINIMAL_SHEET + "overview:\n  theme: 健康测试县建设\n")
     md = _md(run, sheet, tmp_path)
     opening = _paragraphs(md)[1]
-    assert "紧紧围绕健康测试县建设" in opening and "【待补充：主要成效和荣誉】" in opening
+    assert "围绕健康测试县建设" in opening and "【待补充：主要成效和荣誉】" in opening
     assert opening.endswith("汇报如下：") or opening.endswith("报告如下：")
     assert "成效" not in opening.replace("【待补充：主要成效和荣誉】", "")
 
@@ -146,7 +146,7 @@ def test_neighbouring_themes_are_not_written_in_one_mould(run, tmp_path: Path) -
 def test_others_are_placed_by_kind(run, tmp_path: Path) -> None:
     def add(d: dict) -> None:
         d["others"] = [{"title": "当前面临的机遇和挑战", "points": ["数字化转型带来新机遇"]},
-                       {"title": "获得市级以上荣誉", "points": ["区教研室获评先进集体"]}]
+                       {"title": "获得市级以上荣誉", "points": [f"第{n}中学获评先进集体" for n in range(1, 5)]}]
     md = _md(run, _edited(tmp_path, EDU_SAMPLE, "others", add), tmp_path)
     tops = re.findall(r"^## (\S+)$", md, re.M)
     assert tops == ["一、全年主要工作", "二、特色亮点工作", "三、获得市级以上荣誉", "四、存在问题和困难",
@@ -221,12 +221,68 @@ def test_only_a_unit_governing_a_place_speaks_of_the_general_keynote(run, tmp_pa
         assert not any("稳中求进" in md for md in said[org]), org
 
 
-def test_honours_run_together_in_one_paragraph(run, tmp_path: Path) -> None:
-    paragraphs = _paragraphs(_md(run, SHEETS / "hospital-2024.yaml", tmp_path))
+def test_a_long_honours_list_keeps_its_part_in_one_paragraph(run, tmp_path: Path) -> None:
+    sheet = _edited(tmp_path, SHEETS / "hospital-2024.yaml", "four-honours",
+                    lambda d: d["others"][0]["points"].append("药学部获评“全省合理用药示范科室”。"))
+    paragraphs = _paragraphs(_md(run, sheet, tmp_path))
     at = next(i for i, p in enumerate(paragraphs) if "获得的荣誉" in p)
     assert paragraphs[at + 1] == ("医院被评为“省级改善医疗服务示范医院”。心血管内科被确定为市级临床重点专科。"
-                                  "护理部被评为“全市优质护理服务先进集体”。")
+                                  "护理部被评为“全市优质护理服务先进集体”。药学部获评“全省合理用药示范科室”。")
     assert "存在问题" in paragraphs[at + 2]
+    assert "药学部" not in paragraphs[1]  # not split between the opening and its part
+
+
+@pytest.mark.parametrize("sheet, honours", [
+    (ROOT / "samples" / "health-commission-2024.yaml", ["区卫生健康委获评“省级健康促进区”", "区疾控中心获评“全国疾控系统先进集体”"]),
+    (SHEETS / "hospital-2024.yaml", ["医院被评为“省级改善医疗服务示范医院”", "心血管内科被确定为市级临床重点专科",
+                                     "护理部被评为“全市优质护理服务先进集体”"]),
+    (SHEETS / "township-xiang-2024.yaml", ["白杨乡党委被评为“全县先进基层党组织”"]),
+], ids=lambda v: getattr(v, "stem", ""))
+def test_a_short_honours_list_is_woven_into_the_opening(run, tmp_path: Path, sheet: Path, honours: list) -> None:
+    md = _md(run, sheet, tmp_path)
+    opening = _paragraphs(md)[1]
+    assert all(h in opening for h in honours), opening
+    assert opening.endswith("如下：") and "\n" not in opening
+    assert not re.search(r"^## .*荣誉", md, re.M)
+    assert all(md.count(h) == 1 for h in honours)
+
+
+def test_an_honour_typed_also_as_a_result_is_said_once(run, tmp_path: Path) -> None:
+    md = _md(run, SHEETS / "street-messy-typing.yaml", tmp_path)
+    assert md.count("市级平安街道") == 1 and "滨河社区获评“省级文明社区”" in _paragraphs(md)[1]
+
+
+def _opening_shape(opening: str) -> str:
+    return opening.split("，", 1)[1][:8]
+
+
+def test_openings_are_not_all_one_mould(run, tmp_path: Path) -> None:
+    sheets = sorted((ROOT / "samples").glob("*.yaml")) + sorted(SHEETS.glob("*.yaml"))
+    shapes, whens = set(), set()
+    for sheet in sheets:
+        md = _md(run, sheet, tmp_path)
+        opening = _paragraphs(md)[1]
+        half = yaml.safe_load(sheet.read_text(encoding="utf-8"))["report"].get("period") == "first-half"
+        assert opening.endswith("如下：") and opening.count("如下：") == 1 and "\n" not in opening, sheet.name
+        when = opening.split("，", 1)[0]
+        assert when in (("2025年上半年", "今年以来", "上半年") if half else ("一年来", "过去一年", "2024年")), when
+        assert "坚强领导" in opening or "决策部署" in opening
+        shapes.add(_opening_shape(opening))
+        whens.add(when)
+    assert len(shapes) >= 3, shapes
+    assert len(whens) >= 3, whens
+
+
+def test_a_point_nearly_naming_its_figure_drops_the_repeat(run, tmp_path: Path) -> None:
+    md = _md(run, SHEETS / "weather-h1-2025.yaml", tmp_path)
+    assert "发布各类预警信号由去年同期的38次增至46次" in md and "发布预警信号" not in md
+    # words that are not the label's head noun keep the label
+    sheet = _edited(tmp_path, _minimal(tmp_path), "near", lambda d: d["achievements"][0].update(points=[
+        {"text": "开展隐患排查", "figures": [{"label": "排查整治隐患", "value": 120, "unit": "处", "previous": 100}]},
+        {"text": "新建农村公路", "figures": [{"label": "新建公路", "value": 35, "unit": "公里", "previous": 30}]}]))
+    md = _md(run, sheet, tmp_path)
+    assert "开展隐患排查，排查整治隐患" in md
+    assert "新建农村公路" in md and "新建公路" not in md and "35公里" in md
 
 
 def test_a_title_of_the_report_kind_is_reported_not_briefed(run, tmp_path: Path) -> None:
@@ -248,3 +304,10 @@ def test_the_summary_places_a_hole_without_doubled_marks(run, tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert "  一、全年主要工作 › （二）教学质量稳中有升：【待补充：主要做法和成效】" in result.output
     assert "。：" not in result.output
+
+
+def test_a_half_year_closing_does_not_repeat_the_openings_whole_year_targets(run, tmp_path: Path) -> None:
+    for sheet in (HALF_YEAR, SHEETS / "weather-h1-2025.yaml", SHEETS / "street-messy-typing.yaml"):
+        paragraphs = _paragraphs(_md(run, sheet, tmp_path))
+        closing = [p for p in paragraphs if not p.startswith("<p")][-1]
+        assert not re.search(r"全年(?:各项)?目标任务", closing), closing

@@ -21,6 +21,11 @@ from .voice import OTHER_KINDS, Voice, other_kind
 
 EXPECTED_RATE = 0.5  # parts present in at least half the learned reports are expected
 
+# A short honours list (this many items at most, each at most this long) is woven into the
+# opening's results sentence, as a writer does; a longer one keeps its own part.
+WOVEN_HONOURS_MAX = 3
+WOVEN_HONOUR_CHARS = 30
+
 # Where a part of `others` goes, by what its title says it is: honours, lessons and other work
 # follow the work they come from (after 特色亮点), 机遇和挑战 and other outlooks lead into the plan.
 OTHER_ANCHORS = {"honours": "after_work", "lessons": "after_work", "outlook": "before_plan",
@@ -106,6 +111,7 @@ class Composer:
         self.env = templates.environment(self.table)
         self.numbering = _Numbering(self.outline.numbering)
         self.draft = Draft()
+        self.woven = _woven_honours(self.sheet.others)
         self.voice = Voice(sheet.report, outline, [p.key for p in self.present_parts()])
 
     # -- context -------------------------------------------------------------------------
@@ -120,6 +126,7 @@ class Composer:
             "plans": s.plans,
             "others": s.others,
             "voice": self.voice,
+            "honours": self.honours(),
         }
         ctx.update(extra)
         return ctx
@@ -191,10 +198,24 @@ class Composer:
             keys.insert(at, key)
         return parts
 
+    def honours(self) -> List[Any]:
+        """The woven honours' points, less any the results already say (typed in both places)."""
+        said = {filters.strip_end(str(r)) for r in self.sheet.overview.results}
+        out: List[Any] = []
+        for point in (p for other in self.woven for p in other.points if str(p).strip()):
+            if filters.strip_end(str(point)) not in said:
+                said.add(filters.strip_end(str(point)))
+                out.append(point)
+        return out
+
+    def others(self) -> List[OtherPart]:
+        """The parts of `others` that get their own heading (not the honours woven into the opening)."""
+        return [o for o in self.sheet.others if not any(o is w for w in self.woven)]
+
     def present_parts(self) -> List[Part]:
         """The parts this draft has, in learned order (highlights count even when nested)."""
         return [p for p in self.parts() if self.include(p) and p.key != "other"] + (
-            [Part(key="other", presence=0)] if self.sheet.others else [])
+            [Part(key="other", presence=0)] if self.others() else [])
 
     def layout(self) -> List[Tuple[Part, List[OtherPart]]]:
         """Parts in order, with each of `others` placed by its kind rather than where the
@@ -205,7 +226,7 @@ class Composer:
             order = [p for p in order if p.key != "highlights"]
         keys = [p.key for p in order]
         groups: Dict[str, List[OtherPart]] = {"after_work": [], "before_plan": []}
-        for other in sorted(self.sheet.others, key=lambda o: [k for k, _ in OTHER_KINDS].index(_other_kind(o))
+        for other in sorted(self.others(), key=lambda o: [k for k, _ in OTHER_KINDS].index(_other_kind(o))
                             if _other_kind(o) != "misc" else len(OTHER_KINDS)):
             groups[OTHER_ANCHORS[_other_kind(other)]].append(other)
         out: List[Tuple[Part, List[OtherPart]]] = [(p, []) for p in order]
@@ -232,6 +253,21 @@ class Composer:
             sealed=report.seal,
         ))
         return self.draft
+
+
+def _woven_honours(others: List[OtherPart]) -> List[OtherPart]:
+    """The honours parts to weave into the opening: all of them when together they are a short
+    list of short items (医院被评为“省级改善医疗服务示范医院”), else none, so a long list stays
+    one part of its own rather than being split between the opening and a heading."""
+    honours = [o for o in others if _other_kind(o) == "honours"]
+    items = [str(p) for o in honours for p in o.points if str(p).strip()]
+    if not items or len(items) > WOVEN_HONOURS_MAX:
+        return []
+    if any(len(filters.strip_end(i)) > WOVEN_HONOUR_CHARS for i in items):
+        return []
+    if any(not [p for p in o.points if str(p).strip()] for o in honours):
+        return []  # a titled part without points keeps its heading and its 【待补充】
+    return honours
 
 
 def _other_kind(other: OtherPart) -> str:

@@ -216,8 +216,9 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
             figure_clause = clauses[0]
             label = str(first.label)
             rest = [marks.fact(c, f.source, table) for c, f in zip(clauses[1:], attached[1:])]
-            if written.endswith(label) and figure_clause.startswith(label):
-                # 办理出入境证件 + 办理出入境证件2.36万件 → 办理出入境证件2.36万件 (never the label twice)
+            if _names_label(written, label) and figure_clause.startswith(label):
+                # 办理出入境证件 + 办理出入境证件2.36万件 → 办理出入境证件2.36万件 (never the label twice);
+                # 发布各类预警信号 + 发布预警信号由38次增至46次 → 发布各类预警信号由38次增至46次
                 lead = text(_as_fact(item, filters.strip_end)) + marks.fact(figure_clause[len(label):], first.source,
                                                                             table)
             else:
@@ -248,6 +249,28 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
 
     return {"heading": heading, "missing": missing, "figure": figure, "figures": figures,
             "points": points, "listing": listing}
+
+
+NEAR_LABEL_EXTRA = 4  # at most this many words of the point's own (各类, 农村) around the label's
+
+
+def _names_label(said: str, label: str) -> bool:
+    """Whether a point's last clause already names a figure's label, so the figure may follow it
+    without the label: the clause ends with the label, or (a near repeat) ends with the label's
+    last two characters — its head noun — and holds every character of the label in order with
+    at most NEAR_LABEL_EXTRA more (发布各类预警信号 names 发布预警信号).  The label's meaning is then
+    still said by the point; anything looser keeps the label."""
+    if not label:
+        return False
+    if said.endswith(label):
+        return True
+    clause = re.split(r"[，,；;：:]", said)[-1]
+    if len(label) < 3 or not clause.endswith(label[-2:]) or clause[:1] != label[:1]:
+        return False
+    if len(clause) - len(label) > NEAR_LABEL_EXTRA:
+        return False
+    rest = iter(clause)
+    return all(ch in rest for ch in label)
 
 
 def _as_fact(value: Any, change: Callable[[str], str]) -> Any:
