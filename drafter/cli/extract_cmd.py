@@ -65,6 +65,3 @@ def check_command(draft: Path, facts: Path, fmt: str) -> None:
     click.echo(format_json(result) if fmt == "json" else format_text(result), nl=False)
     if not result.ok:
         click.get_current_context().exit(EXIT_INPUT_PROBLEM)
-
-
-COMMANDS = [extract_command, check_command]

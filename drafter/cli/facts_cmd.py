@@ -177,6 +177,3 @@ class _ClickIO:
         answer = raw.rstrip("\r\n")
         _echo(clean_answer(answer))  # scripted answers are not echoed by a terminal: keep the transcript readable
         return answer
-
-
-COMMANDS = [validate_command, new_command, schema_command]

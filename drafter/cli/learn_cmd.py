@@ -135,6 +135,3 @@ def analyze_command(report: Path, as_json: bool, outline: Optional[Path], depth:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_tree(result, depth=depth, explain=explain))
-
-
-COMMANDS = [learn_command, analyze_command]

@@ -157,6 +157,3 @@ def templates_check(directory: Path, outline: Optional[Path]) -> None:
         click.echo(f"{summary}：发现 {len(result.problems)} 个问题。", err=True)
         raise SystemExit(1)
     click.echo(f"{summary}：没有发现问题。")
-
-
-COMMANDS = [render_command, templates_group]

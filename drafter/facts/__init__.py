@@ -13,12 +13,24 @@ For callers:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Tuple
+from typing import TYPE_CHECKING, Any, List, Tuple
 
 from ..errors import FactSheetError
 from .findings import LoadError, Problem
-from .model import FactSheet, build_factsheet
 from .validate import FileReport, ValidationReport, check_file, validate_files
+
+if TYPE_CHECKING:
+    from .model import FactSheet
+
+# `validate` never builds a FactSheet: the model (and its dataclasses) is imported when rendering.
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FactSheet":
+        from .model import FactSheet
+
+        return FactSheet
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["FactSheet", "FactSheetInvalid", "LoadError", "Problem", "ValidationReport", "check_file",
            "load_factsheet", "load_factsheet_checked", "validate_files"]
@@ -52,6 +64,8 @@ def load_factsheet_checked(path: Path, *, strict: bool = False) -> Tuple[FactShe
     if not report.ok(strict):
         raise FactSheetInvalid(report, strict=strict)
     assert report.loaded is not None
+    from .model import build_factsheet
+
     return build_factsheet(report.loaded), report.warnings
 
 

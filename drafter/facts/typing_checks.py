@@ -15,11 +15,19 @@ full stop; a title never ends in punctuation; a unit typed into a label (岗位�
 repeated.  Two findings are warnings only, never changed: a doubled word (教育教育) and a
 落款 that names the unit's 办公室.  Points ending in 。 are common and harmless, so dropping that
 。 is silent; every other change is reported.
+
+Speed: `validate` runs on every render, so compiling patterns at import is paid by every command.
+The CJK character classes cost ~2 ms each to compile (the regex compiler walks the ranges one
+character at a time), so single characters are tested by comparing code points, the enumerator
+pattern is compiled only when a text could start with one, and a doubled word is first found
+with a pattern without those classes.  `normalise` is memoised: render validates the sheet and
+then writes the same texts, and both ask for the same (text, role).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterator, List, Optional, Tuple
 
 from .findings import WARNING, PathKey, Problem
@@ -29,13 +37,27 @@ from .yamlload import LoadedYaml, Mark
 ROLES = ("heading", "clause", "item", "paragraph", "intro", "title", "label")
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # the same, as code points
 _CN_PUNCT = "，。、；：？！“”‘’（）《》【】…—"
 _CN_NUM = "一二三四五六七八九十"
-_CHINESE = re.compile(f"[{_CJK}{_CN_PUNCT}]")
-_IDEOGRAPH = re.compile(f"[{_CJK}]")
+# what an enumerator can start with (after spaces): see `enumerator()`
+_ENUMERATOR_FIRST = frozenset(_CN_NUM + "第（(•·●▪-")
 
-# 一是 / 第一， / （1） (一) / 1. 1、 1) / 一、 / ① ⑴ ⒈ / • - ·  — at the start of a text.
-ENUMERATOR = re.compile(
+
+def _ideograph(ch: str) -> bool:
+    """`ch` (one character) is in `_CJK`."""
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _CJK_RANGES)
+
+
+def _has_ideograph(text: str) -> bool:
+    return any(_ideograph(ch) for ch in text)
+
+
+@lru_cache(maxsize=1)
+def enumerator() -> "re.Pattern[str]":
+    """一是 / 第一， / （1） (一) / 1. 1、 1) / 一、 / ① ⑴ ⒈ / • - ·  — at the start of a text."""
+    return re.compile(
     rf"\s*(?:[{_CN_NUM}]{{1,3}}是[，,：:]?"
     rf"|第[{_CN_NUM}]{{1,3}}[，,、：:]"
     rf"|[（(]\s*(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})\s*[)）][、.．]?"
@@ -43,13 +65,20 @@ ENUMERATOR = re.compile(
     rf"|[{_CN_NUM}]{{1,3}}、(?![{_CN_NUM}])"
     r"|[\u2460-\u2473\u2474-\u2487\u2488-\u249b]"
     r"|[•·●▪\-]\s)\s*")
+
+
+def _may_enumerate(text: str, at: int) -> bool:
+    """False when `enumerator()` cannot match at `at` (spares compiling it for most texts)."""
+    first = text[at:].lstrip()[:1]
+    return bool(first) and (first in _ENUMERATOR_FIRST or first.isdecimal() or "\u2460" <= first <= "\u249b")
 # {1,64}: an e-mail's local part is at most 64 characters, and a bounded run keeps finditer linear
 # on a long run of letters and dots without an "@" (with + it retried the run from every start).
 _PROTECTED = re.compile(r"(?:https?://|www\.)[^\s，。；、“”（）]+|[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 _WORD = re.compile(r"\w")
 _HALF = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _DOUBLED_PUNCT = re.compile(r"([，、；：。！？])\1+|[，、；：]+(?=。)")
-_DOUBLED_WORD = re.compile(f"([{_CJK}]{{2,4}})\\1")
+# a repeat of 2-4 characters of any kind: the candidates for a doubled word (see `_doubled_words`)
+_REPEAT = re.compile(r"(?=(.{2,4})\1)")
 _END = "。；;，,、.!！？?：:"
 _SPACE = " \t\u3000"
 _SENTENCE_END = "。！？…"
@@ -72,7 +101,7 @@ class Typed:
 
 
 def _chinese(ch: str) -> bool:
-    return bool(ch) and bool(_CHINESE.match(ch))
+    return bool(ch) and (ch[0] in _CN_PUNCT or _ideograph(ch[0]))
 
 
 def _protected_spans(text: str) -> List[Tuple[int, int]]:
@@ -88,7 +117,7 @@ def strip_enumerator(text: str) -> Tuple[str, List[Change]]:
     """一是… → …; a doubled one (一是一是, 1.（1）) goes as a whole."""
     at = 0
     for _ in range(len(text)):  # each match consumes at least one character
-        match = ENUMERATOR.match(text, at)
+        match = enumerator().match(text, at) if _may_enumerate(text, at) else None
         if not match or not _WORD.search(text, match.end()):  # an enumerator alone is the text (no copy)
             break
         at = match.end()
@@ -142,7 +171,7 @@ def _fullwidth_pass(text: str) -> Tuple[str, List[Change]]:
         elif ch == ")" and stack:
             start = stack.pop()
             inner = text[start + 1:i]
-            if _IDEOGRAPH.search(inner) or _chinese(before(start)) or _chinese(after(i)):
+            if _has_ideograph(inner) or _chinese(before(start)) or _chinese(after(i)):
                 chars[start], chars[i] = "（", "）"
                 changes.append(Change("typing.halfwidth", start, "(", "半角括号“()”在中文里应为全角“（）”，初稿中已改为全角"))
     # Quotes: ASCII pairs around Chinese become “” / ‘’.
@@ -151,7 +180,7 @@ def _fullwidth_pass(text: str) -> Tuple[str, List[Change]]:
         for start, end in zip(spots[::2], spots[1::2]):
             inner = text[start + 1:end]
             near = _chinese(before(start)) or _chinese(after(end))
-            if _IDEOGRAPH.search(inner) or (quote == '"' and near):  # not the apostrophe of don't
+            if _has_ideograph(inner) or (quote == '"' and near):  # not the apostrophe of don't
                 chars[start], chars[end] = pair[0], pair[1]
                 changes.append(Change("typing.ascii-quote", start, quote,
                                       f"英文引号 {quote}…{quote} 在中文里应为 {pair[0]}…{pair[1]}，初稿中已改为中文引号"))
@@ -230,12 +259,29 @@ def doubled_words(text: str) -> List[Change]:
     """教育教育.  A two-character repeat inside a run of characters is often two words meeting
     (义务教育 + 教育集团), so it counts only next to punctuation or an end of the text."""
     found = []
-    for m in _DOUBLED_WORD.finditer(text):
-        inside = _IDEOGRAPH.match(text[m.start() - 1:m.start()] or " ") and _IDEOGRAPH.match(text[m.end():m.end() + 1] or " ")
-        if len(m.group(1)) > 2 or not inside:
-            found.append(Change("typing.doubled-word", m.start(), m.group(),
-                                f"“{m.group()}”重复了“{m.group(1)}”，请检查是否多打了一遍"))
+    for start, end, word in _doubled_words(text):
+        whole = text[start:end]
+        inside = start > 0 and _ideograph(text[start - 1]) and end < len(text) and _ideograph(text[end])
+        if len(word) > 2 or not inside:
+            found.append(Change("typing.doubled-word", start, whole, f"“{whole}”重复了“{word}”，请检查是否多打了一遍"))
     return found
+
+
+def _doubled_words(text: str) -> Iterator[Tuple[int, int, str]]:
+    """(start, end, word) of each match of ``([CJK]{2,4})\\1``, as `re.finditer` finds them: the
+    leftmost, the longest word first, never overlapping.  Such a match can only start where some
+    2-4 characters repeat (`_REPEAT`, rare in prose), so only those places are tried."""
+    end = 0
+    for candidate in _REPEAT.finditer(text):
+        start = candidate.start()
+        if start < end:
+            continue
+        for size in (4, 3, 2):
+            word = text[start:start + size]
+            if len(word) == size and text[start + size:start + 2 * size] == word and all(map(_ideograph, word)):
+                end = start + 2 * size
+                yield start, end, word
+                break
 
 
 def office_signature(signature: str, org: str) -> List[Change]:
@@ -250,6 +296,17 @@ def normalise(text: str, role: str) -> Typed:
     """`text` as the draft writes it in `role`, with every change made (label: see `label_unit`).
     Each line of a multi-line value becomes its own paragraph in the draft, so each line is
     normalised on its own."""
+    typed, changes = _normalised(text, role)
+    return Typed(typed, list(changes))  # a fresh list: the cached tuple is shared
+
+
+@lru_cache(maxsize=8192)  # bounded; render asks for each (text, role) twice, validate once
+def _normalised(text: str, role: str) -> Tuple[str, Tuple[Change, ...]]:
+    out = _normalise(text, role)
+    return out.text, tuple(out.changes)
+
+
+def _normalise(text: str, role: str) -> Typed:
     if "\n" in text.strip():
         out = Typed("")
         at = 0
