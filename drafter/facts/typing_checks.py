@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator, List, Optional, Tuple
 
+from ..limits import FACT_SHEET_YAML
 from .findings import WARNING, PathKey, Problem
 from .schema import Checker
 from .yamlload import LoadedYaml, Mark
@@ -300,7 +301,9 @@ def normalise(text: str, role: str) -> Typed:
     return Typed(typed, list(changes))  # a fresh list: the cached tuple is shared
 
 
-@lru_cache(maxsize=8192)  # bounded; render asks for each (text, role) twice, validate once
+# Render asks for each (text, role) twice, validate once.  An LRU smaller than one sheet's texts
+# would miss on every second pass (same order), so it holds as many as a sheet may have values.
+@lru_cache(maxsize=FACT_SHEET_YAML.max_nodes)
 def _normalised(text: str, role: str) -> Tuple[str, Tuple[Change, ...]]:
     out = _normalise(text, role)
     return out.text, tuple(out.changes)
