@@ -311,3 +311,14 @@ def test_a_half_year_closing_does_not_repeat_the_openings_whole_year_targets(run
         paragraphs = _paragraphs(_md(run, sheet, tmp_path))
         closing = [p for p in paragraphs if not p.startswith("<p")][-1]
         assert not re.search(r"全年(?:各项)?目标任务", closing), closing
+
+
+def test_problems_lead_ins_vary_across_sheets(run, tmp_path: Path) -> None:
+    leads = set()
+    for sheet in sorted((ROOT / "samples").glob("*.yaml")) + sorted(SHEETS.glob("*.yaml")):
+        paragraphs = _paragraphs(_md(run, sheet, tmp_path))
+        at = next(i for i, p in enumerate(paragraphs) if re.match(r"## .、存在", p))
+        lead = paragraphs[at + 1]
+        assert lead.endswith("：") and not lead.startswith("**"), lead
+        leads.add(lead.split("，")[0])
+    assert len(leads) >= 5, leads
