@@ -154,3 +154,19 @@ def test_annotate_ties_figures_to_their_sheet_line(run, tmp_path: Path) -> None:
     md = tmp_path / "d.md"
     assert run("render", EDU_SAMPLE, "-o", md, "--annotate").exit_code == 0
     assert f"来源 edu-bureau-2024.yaml:{line_no} achievements[2].points[0].figures[0]" in md.read_text(encoding="utf-8")
+
+
+def test_markdown_run_in_heading_followed_by_a_placeholder_keeps_both_bold(run, tmp_path: Path) -> None:
+    sheet = tmp_path / "sparse.yaml"
+    sheet.write_text(
+        "report:\n  org: 柳林镇中心小学\n  year: 2024\n  date: '2025-01-06'\n"
+        "overview:\n  results: [学校获评“县级文明校园”]\n"
+        "achievements:\n  - title: 教学质量稳中有升\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.md"
+    result = run("render", str(sheet), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "****" not in text
+    assert "**（一）教学质量稳中有升。** **【待补充" in text

@@ -45,7 +45,10 @@ class _Renderer:
             body = self.spans(block.body)
             if md:
                 if body:  # run-in: bold clause, body in the same paragraph
-                    return f"**{head}**{body}"
+                    # "**head****【待补充…】**" is not bold twice in Markdown but four stray
+                    # asterisks; a space keeps the two bold runs apart.
+                    gap = " " if body.startswith("**") else ""
+                    return f"**{head}**{gap}{body}"
                 return "#" * (block.level + 1) + " " + head
             return INDENT + head + body
         if isinstance(block, Paragraph):
