@@ -17,7 +17,6 @@ Both tokenisers are initialised before timing.  Prints MB/s of each and their ra
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
 import tempfile
@@ -31,20 +30,7 @@ sys.path.insert(0, str(ROOT))
 from drafter.facts.validate import check_text  # noqa: E402
 from drafter.harvest.numbers import pos_tokenizer  # noqa: E402
 from drafter.harvest.run import harvest_file, sheet_text  # noqa: E402
-from drafter.resources import seeds_dir  # noqa: E402
-
-
-def make_corpus(folder: Path, size_mb: float) -> int:
-    folder.mkdir(parents=True, exist_ok=True)
-    seeds = sorted(seeds_dir().glob("*.txt"))
-    total = copy = 0
-    while total < size_mb * 1_000_000:
-        copy += 1
-        for seed in seeds:
-            target = folder / f"{copy:05d}_{seed.name}"
-            shutil.copyfile(seed, target)
-            total += target.stat().st_size
-    return total
+from bench_learn import make_corpus  # noqa: E402  (same folder: the seeds replicated to a size)
 
 
 def bare_jieba(files) -> float:
