@@ -174,6 +174,10 @@ def test_learn_summary_table_is_aligned_chinese(tmp_path: Path) -> None:
     assert lines[2] == "部分      出现  所在层级              最常见的标题"
     assert lines[4] == "主要工作  5/5   一级 5 份             全年主要工作（1 份） 等 5 种"
     assert lines[5] == "特色亮点  2/5   一级 1 份，二级 1 份  特色亮点工作（2 份）"
+    # the outline file keeps {next_year}; the table says it as a reader would
+    assert lines[8] == "工作打算  3/5   一级 3 份             下一年工作打算（1 份） 等 3 种"
+    assert "{" not in result.stdout
+    assert "{next_year}年工作打算" in (tmp_path / "o.yaml").read_text(encoding="utf-8")
     assert "标题编号：一、 › （一） › 1. › （1）" in lines
     # “other” occurs in one seed only: its wording is the shipped outline's, and the summary says so
     assert lines[lines.index("证据不足、沿用内置提纲标题的部分："):][:2] == [

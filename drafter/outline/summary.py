@@ -16,6 +16,11 @@ LEVEL_NAMES = {0: "开头", 1: "一级", 2: "二级", 3: "三级", 4: "四级", 
 PHRASES_SHOWN = 6
 
 
+def as_read(text: str) -> str:
+    """A learned wording as a reader says it: the outline file keeps {year}/{next_year}."""
+    return text.replace("{next_year}年", "下一年").replace("{year}年", "本年度")
+
+
 def pad(text: str, cells: int) -> str:
     return text + " " * max(0, cells - display_width(text))
 
@@ -37,7 +42,7 @@ def format_summary(result: LearnResult) -> str:
             heading = "（无标题的开头段落）" if part.presence else "—"
         elif part.headings:
             top = part.headings[0]
-            heading = f"{top.text}（{top.count} 份）"
+            heading = f"{as_read(top.text)}（{top.count} 份）"
             if len(part.headings) > 1:
                 heading += f" 等 {len(part.headings)} 种"
         else:
@@ -62,7 +67,7 @@ def format_summary(result: LearnResult) -> str:
             shown.append(f"  {PART_NAMES_ZH.get(part.key, part.key)}：{text}")
     if shown:
         lines += ["常用表述（出现在最多报告中的几条）："] + shown
-    leads = [f"  {PART_NAMES_ZH.get(p.key, p.key)}：{p.lead_ins[0].text}（{p.lead_ins[0].df} 份）"
+    leads = [f"  {PART_NAMES_ZH.get(p.key, p.key)}：{as_read(p.lead_ins[0].text)}（{p.lead_ins[0].df} 份）"
              + (f" 等 {len(p.lead_ins)} 句" if len(p.lead_ins) > 1 else "")
              for p in outline.parts if p.lead_ins]
     if leads:
