@@ -167,3 +167,24 @@ def test_a_fifo_as_reference_is_refused_without_blocking(run, tmp_path: Path) ->
     result = run("render", EDU_SAMPLE, "-o", tmp_path / "d.docx", "--reference-docx", fifo)
     assert result.exit_code == 1
     assert "命名管道" in result.stderr
+
+
+def test_an_untouched_default_page_gives_way_to_the_gbt9704_page(run, tmp_path: Path) -> None:
+    """python-docx's and Word's blank documents are US Letter (or A4) with 1-inch margins: nobody
+    chose that page, so the draft gets A4 and GB/T 9704 margins; a page the office set is kept."""
+    ref = docx.Document()
+    assert round(ref.sections[0].page_width.mm) == 216  # US Letter, as it comes
+    ref.add_paragraph("青山区教育体育局文件")
+    ref.add_paragraph("【正文】")
+    path = tmp_path / "plain.docx"
+    ref.save(str(path))
+    out = tmp_path / "d.docx"
+    assert run("render", EDU_SAMPLE, "-o", out, "--reference-docx", path).exit_code == 0
+    section = docx.Document(str(out)).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert [round(m.mm) for m in (section.top_margin, section.bottom_margin,
+                                  section.left_margin, section.right_margin)] == [37, 35, 28, 26]
+    # --keep-reference-styles keeps the reference's whole look, its page included
+    kept = tmp_path / "k.docx"
+    assert run("render", EDU_SAMPLE, "-o", kept, "--reference-docx", path, "--keep-reference-styles").exit_code == 0
+    assert round(docx.Document(str(kept)).sections[0].page_width.mm) == 216

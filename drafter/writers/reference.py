@@ -10,6 +10,10 @@ By default drafter's GB/T 9704 styles replace the reference's Normal/Heading/Tit
 plain letterhead (11 pt Calibri, blue headings) still yields a 16 pt 仿宋 draft.  The reference's
 own Normal survives as the style "参考文档正文", and its letterhead, 抄送 lines, headers and
 every style that was based on Normal are pointed at it, so they keep their look.
+
+A page setup that is exactly a word processor's untouched default (US Letter, or A4 with Word's
+2.54/3.18 cm margins) was never chosen by the office, so by default it gives way to GB/T 9704's
+A4 page and margins; a page the office set up itself is kept as it is.
 """
 from __future__ import annotations
 
@@ -202,10 +206,44 @@ def _point_at(paragraphs, style_id: str) -> None:
             ooxml.set_child(p.get_or_add_pPr(), "w:pStyle", {"w:val": style_id}, ooxml.PPR_ORDER)
 
 
+# Word's and python-docx's blank documents: page sizes (twips) and the margins they come with.
+_DEFAULT_PAGES = {(12240, 15840), (11906, 16838)}  # US Letter, A4
+_DEFAULT_MARGINS = {1440, 1800}  # 1 inch (2.54 cm), 1.25 inch (3.18 cm)
+
+
+def _untouched_page(sect) -> bool:
+    size, margins = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
+    if size is None or margins is None:
+        return True
+    try:
+        page = (int(size.get(qn("w:w"), "0")), int(size.get(qn("w:h"), "0")))
+        sides = {int(margins.get(qn(f"w:{side}"), "0")) for side in ("top", "right", "bottom", "left")}
+    except ValueError:
+        return False
+    return page in _DEFAULT_PAGES and sides <= _DEFAULT_MARGINS
+
+
+def use_gongwen_page_if_untouched(doc: DocxDocument) -> None:
+    """GB/T 9704's A4 page and margins for every section still on a blank document's defaults."""
+    for section in doc.sections:
+        sect = section._sectPr
+        if not _untouched_page(sect):
+            continue
+        ooxml.set_child(sect, "w:pgSz", {"w:w": ooxml.mm(gongwen.PAGE_W_MM), "w:h": ooxml.mm(gongwen.PAGE_H_MM)},
+                        ooxml.SECTPR_ORDER)
+        margins = {f"w:{side}": ooxml.mm(mm) for side, mm in gongwen.MARGINS_MM.items()}
+        margins.update({"w:header": ooxml.mm(gongwen.HEADER_MM), "w:footer": ooxml.mm(gongwen.FOOTER_MM),
+                        "w:gutter": "0"})
+        ooxml.set_child(sect, "w:pgMar", margins, ooxml.SECTPR_ORDER)
+        ooxml.set_child(sect, "w:docGrid", {"w:type": "lines", "w:linePitch": str(gongwen.LINE_TWIPS)},
+                        ooxml.SECTPR_ORDER)
+
+
 def use_gongwen_styles(reference: Reference) -> None:
     """Replace the reference's Normal, Title, Heading 1-4 … and document defaults with drafter's
     GB/T 9704 ones, keeping the letterhead, 抄送 lines and headers/footers as they looked."""
     doc = reference.doc
+    use_gongwen_page_if_untouched(doc)
     styles = doc.styles.element
     frozen = _freeze_reference_normal(doc, styles)
     keep_footer = _has_footer(doc)
