@@ -7,14 +7,16 @@ stderr and exits 1, so no traceback ever reaches a user.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
+
+from .record import record
+
 
 PathLike = Union[str, Path]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Location:
     """A place in a file: 1-based line and column, either may be unknown."""
 

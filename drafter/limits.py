@@ -18,17 +18,17 @@ from __future__ import annotations
 import io
 import os
 import stat
-from dataclasses import dataclass
 from typing import Optional
 
 from .errors import InputFileError, PathLike
+from .record import record
 
 KB = 1024
 MB = 1024 * 1024
 
 
 # -- what a file may be and how big ------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileKind:
     """One kind of input file: its Chinese name, its size limit and what a real one weighs."""
 
@@ -74,7 +74,7 @@ DOCX_MAX_PARAGRAPHS = 200_000
 # -- how much YAML may expand after aliases ----------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class YamlLimits:
     """Bounds on one YAML document after aliases are expanded (checked while composing)."""
 

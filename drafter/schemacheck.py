@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple, Union
 
+from .record import field, record
 
 PathKey = Tuple[Union[str, int], ...]
 Schema = Dict[str, Any]
@@ -40,7 +40,7 @@ ANNOTATIONS = frozenset({
 })
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SchemaIssue:
     """One failed keyword at one place of the instance."""
 

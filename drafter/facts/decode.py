@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import codecs
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 from ..errors import DrafterError
 from ..limits import FACT_SHEET, FileKind, read_bounded
+from ..record import record
 from .findings import LoadError
 from .excerpt import NON_PRINTABLE, excerpt, position, split_lines
 
@@ -58,7 +58,7 @@ _NOT_TEXT_HINT = "事实表应是用记事本等编辑器编写的 .yaml 文本�
 _SAVE_AS_UTF8 = "用记事本打开文件，选择“另存为”，编码选 UTF-8 后保存，再试一次"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Decoded:
     text: str
     encoding: str  # "utf-8", "utf-16", "gb18030" …

@@ -7,10 +7,10 @@ sheet that cannot be read at all (not found, not text, not YAML); it carries a s
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional, Tuple, Union
 
 from ..errors import FactSheetError, PathLike
+from ..record import record
 from ..schemacheck import dotted_path
 
 PathKey = Tuple[Union[str, int], ...]
@@ -19,7 +19,7 @@ ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Problem:
     severity: str  # ERROR | WARNING
     code: str  # stable identifier, e.g. "schema.type", "check.placeholder" (listed in reporting.py)

@@ -26,11 +26,11 @@ then writes the same texts, and both ask for the same (text, role).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator, List, Optional, Tuple
 
 from ..limits import FACT_SHEET_YAML
+from ..record import field, record
 from .findings import WARNING, PathKey, Problem
 from .schema import Checker
 from .yamlload import LoadedYaml, Mark
@@ -87,7 +87,7 @@ _CLOSERS = "”’）)》】"
 _LABEL_UNIT = re.compile(r"(?<!\s)\s*[（(]\s*(?:单位\s*[:：]\s*)?([^（）()0-9]{1,4})\s*[)）]\s*$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Change:
     code: str  # typing.enumerator, typing.halfwidth … (listed in reporting)
     offset: int  # where in the text as typed
@@ -95,7 +95,7 @@ class Change:
     message: str  # Chinese, says what the draft does
 
 
-@dataclass
+@record
 class Typed:
     text: str
     changes: List[Change] = field(default_factory=list)

@@ -10,11 +10,11 @@ the semantic checks ≈ 0.5 ms; the only import is PyYAML, which render needs an
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import List, Optional
 
+from ..record import field, record
 from .findings import ERROR, LoadError, Problem
 from .schema import factsheet_checker
 from .semantic import semantic_problems
@@ -22,7 +22,7 @@ from .typing_checks import typing_problems
 from .yamlload import LoadedYaml, load_yaml_file, parse_yaml_text
 
 
-@dataclass
+@record
 class FileReport:
     """The outcome of validating one file."""
 
@@ -47,7 +47,7 @@ class FileReport:
         return not self.failing(strict)
 
 
-@dataclass
+@record
 class ValidationReport:
     files: List[FileReport]
     strict: bool = False

@@ -28,13 +28,13 @@ reading (duplicate keys, a GBK file) are collected in `LoadedYaml.problems` so t
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Set, Tuple, Union
 
 import yaml
 
 from ..limits import FACT_SHEET, FACT_SHEET_YAML, FileKind, YamlLimits
+from ..record import field, record
 from .findings import LoadError
 from .decode import Decoded, check_printable, read_text
 from .excerpt import excerpt, split_lines
@@ -44,7 +44,7 @@ PathKey = Tuple[Union[str, int], ...]
 _START_HINT = "可以复制 samples/edu-bureau-2024.yaml 修改，运行 drafter new 按提问生成，或运行 drafter schema --fields 查看各字段"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class YamlProfile:
     """What kind of YAML file is read: its Chinese name, size limits and how to start one."""
 
@@ -66,13 +66,19 @@ _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Mark:
     line: int  # 1-based
     column: int  # 1-based
 
+    __slots__ = ("line", "column")
 
-@dataclass(frozen=True)
+    def __init__(self, line: int, column: int) -> None:  # one per YAML node: no generic signature
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "column", column)
+
+
+@record(frozen=True)
 class LoadProblem:
     """Something found while reading that does not stop it (a duplicate key, a GBK file)."""
 
@@ -84,7 +90,7 @@ class LoadProblem:
     hint: Optional[str] = None
 
 
-@dataclass
+@record
 class LoadedYaml:
     path: Path
     data: Any
