@@ -57,3 +57,16 @@ def test_every_lazy_command_resolves_and_is_listed() -> None:
     for name in LAZY_COMMANDS:
         command = cli.get_command(ctx, name)
         assert isinstance(command, click.Command) and command.name == name
+
+
+def test_validate_builds_its_records_without_dataclasses(tmp_path: Path) -> None:
+    # drafter.record, not @dataclass (~0.5 ms of exec per class at import).  Run as the user does,
+    # `python -m drafter`: click.testing itself imports dataclasses, so the CliRunner probe cannot tell.
+    probe = ("import sys, runpy\n"
+             f"sys.argv = ['drafter', 'validate', {str(SAMPLE)!r}]\n"
+             "try:\n    runpy.run_module('drafter', run_name='__main__')\nexcept SystemExit as stop:\n"
+             "    assert not stop.code, stop.code\n"
+             "print('dataclasses' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "False"
