@@ -7,13 +7,13 @@ the line of the fact sheet it came from (`render --annotate`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import List, Optional, Tuple, Union
 
+from .record import field, record
 from .source import Source  # re-exported: drafts carry the sources of their facts
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Span:
     """A run of text; `placeholder` marks a fact the sheet did not give (【待补充：…】)."""
 
@@ -29,12 +29,12 @@ def plain(spans: Spans) -> str:
     return "".join(s.text for s in spans)
 
 
-@dataclass
+@record
 class Title:
     lines: List[Spans]
 
 
-@dataclass
+@record
 class Heading:
     """A numbered heading.  `number` is generated (``一、`` ``（二）``); `body` holds the text of a
     run-in heading, which continues in the same paragraph after the heading's closing ``。``."""
@@ -46,12 +46,12 @@ class Heading:
     part: Optional[str] = None  # canonical part key of a level-1 heading
 
 
-@dataclass
+@record
 class Paragraph:
     spans: Spans
 
 
-@dataclass
+@record
 class Signature:
     """落款 and 成文日期, placed at the end; `sealed`: laid out for a seal (GB/T 9704 7.3.5.1)."""
 
@@ -63,7 +63,7 @@ class Signature:
 Block = Union[Title, Heading, Paragraph, Signature]
 
 
-@dataclass
+@record
 class Draft:
     blocks: List[Block] = field(default_factory=list)
 

@@ -7,7 +7,7 @@ before it reads a line, which was a tenth of its time over the bare `import yaml
 (positional or keyword, defaults, `field(default_factory=…)`), same equality, hash (frozen) or
 unhashability (not frozen), the same repr, and frozen instances refuse assignment with an
 AttributeError, as dataclasses' FrozenInstanceError is one.  `dataclasses.replace`/`asdict` do not
-apply: the records on the start-up path are never copied that way.  A class may define its own
+apply; `record.replace` does what `dataclasses.replace` does.  A class may define its own
 `__init__` (a hot record such as yamlload.Mark does, for speed); `record` then keeps it.
 """
 from __future__ import annotations
@@ -107,4 +107,14 @@ def _build(cls: type, frozen: bool) -> type:
     else:
         cls.__hash__ = None  # type: ignore[assignment]
     cls.__match_args__ = fields  # type: ignore[attr-defined]
+    cls.__record_fields__ = fields  # type: ignore[attr-defined]
     return cls
+
+
+def replace(obj: Any, **changes: Any) -> Any:
+    """A new record like `obj` with `changes`, built through `__init__` as `dataclasses.replace` does."""
+    fields = type(obj).__record_fields__
+    unknown = set(changes) - set(fields)
+    if unknown:
+        raise TypeError(f"{type(obj).__name__} has no field '{sorted(unknown)[0]}'")
+    return type(obj)(**{name: changes[name] if name in changes else getattr(obj, name) for name in fields})

@@ -7,7 +7,6 @@ written atomically (see `fsutil`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
 
@@ -18,6 +17,7 @@ from .errors import DrafterError, OutputFileError
 from .facts import load_factsheet_checked
 from .fsutil import check_writable, write_atomic, write_text_atomic
 from .outline.model import Outline, load_outline
+from .record import field, record
 from .resources import default_outline_path
 
 FORMATS = ("docx", "md", "txt")
@@ -26,7 +26,7 @@ FORMATS = ("docx", "md", "txt")
 STDOUT = Path("-")
 
 
-@dataclass
+@record
 class RenderOptions:
     out: Path  # Path("-") writes a text draft to standard output
     format: str = "docx"
@@ -40,7 +40,7 @@ class RenderOptions:
     keep_reference_styles: bool = False
 
 
-@dataclass
+@record
 class RenderResult:
     out: Path
     draft: Draft

@@ -6,11 +6,12 @@ before drafts in the data flow, and neither should depend on the other.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
+from .record import record
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Source:
     """Where a fact came from: its path in the sheet (``achievements[0].figures[1]``) and line."""
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from .compose.templating import TEMPLATE_PURPOSE, TemplateSet
 from .errors import DrafterError, OutputFileError, TemplateError
+from .record import field, record
 
 
 def list_templates(user_dir: Optional[Path]) -> List[str]:
@@ -64,7 +64,7 @@ achievements:
 """
 
 
-@dataclass
+@record
 class TemplateCheck:
     checked: List[str] = field(default_factory=list)  # template names compiled
     sheets: List[str] = field(default_factory=list)  # sample sheets rendered against

@@ -47,12 +47,12 @@ The rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Dict, Iterable, Optional, Sequence, Tuple, Union
 
 # Heading numerals live in drafter.numerals so that outline code can use them without compose.
 from ..numerals import cn_numeral, number_marker  # noqa: F401  (re-exported for compose and templates)
+from ..record import record, replace
 
 Number = Union[int, float]
 
@@ -125,7 +125,7 @@ PHRASES: Dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FigureFacts:
     """One figure with everything the rules look at."""
 
@@ -167,7 +167,7 @@ class FigureFacts:
                 "base": BASE[self.half_year], "period": "上半年" if self.half_year else "全年"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Phrase:
     rule: str  # a key of PHRASES
     text: str

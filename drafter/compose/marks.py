@@ -16,11 +16,11 @@ appending to a string one character at a time made it quadratic.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator, List, Optional, Tuple
 
 from ..draft import Source, Span, Spans
 from ..errors import TemplateError
+from ..record import record
 
 FACT_OPEN, FACT_SEP, FACT_CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
 HOLE_OPEN, HOLE_CLOSE = "\ufdd3", "\ufdd4"
@@ -78,7 +78,7 @@ def heading(depth: int, text: str, runin: bool) -> str:
     return start if runin else start + PARA_BREAK
 
 
-@dataclass
+@record
 class Piece:
     """One paragraph of rendered output: a heading (depth, text, run-in body) or plain text."""
 

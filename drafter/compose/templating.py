@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import itertools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
 
@@ -20,6 +19,7 @@ import jinja2
 
 from ..errors import TemplateError
 from ..facts.model import Fact, Figure
+from ..record import record
 from ..resources import templates_dir, user_cache_dir
 from . import filters, marks
 from .checkargs import checked_all
@@ -42,7 +42,7 @@ TEMPLATE_PURPOSE = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TemplateFile:
     name: str
     path: Path

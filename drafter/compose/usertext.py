@@ -9,11 +9,11 @@ line the user typed; the sheet itself is never modified.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import List, Optional, TypeVar
 
 from ..facts.model import Fact, FactSheet, Figure, Point, Theme
 from ..facts.typing_checks import label_unit, normalise
+from ..record import replace
 
 F = TypeVar("F", bound=Fact)
 

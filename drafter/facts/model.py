@@ -11,10 +11,10 @@ number can be written in the sentence it supports rather than in a block after t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, List, Optional, Union
 
+from ..record import field, record
 from ..source import Source
 from ..schemacheck import dotted_path
 from .yamlload import LoadedYaml, PathKey
@@ -35,7 +35,7 @@ class Fact(str):
         return obj
 
 
-@dataclass
+@record
 class Figure:
     label: Fact
     value: Number
@@ -56,7 +56,7 @@ class Point(Fact):
         return obj
 
 
-@dataclass
+@record
 class Theme:
     """An achievement theme or a highlight: 以{approach}，{title}。一是…"""
 
@@ -72,27 +72,27 @@ class Theme:
         return [f for p in self.points for f in p.figures] + list(self.figures)
 
 
-@dataclass
+@record
 class Problem:
     title: Fact
     detail: Optional[Fact] = None
     source: Optional[Source] = None
 
 
-@dataclass
+@record
 class PlanItem:
     title: Fact
     points: List[Fact] = field(default_factory=list)
     source: Optional[Source] = None
 
 
-@dataclass
+@record
 class Plans:
     intro: Optional[Fact] = None
     items: List[PlanItem] = field(default_factory=list)
 
 
-@dataclass
+@record
 class OtherPart:
     """A part kept outside the canonical slots (获得荣誉, 面临的机遇和挑战 …)."""
 
@@ -101,7 +101,7 @@ class OtherPart:
     source: Optional[Source] = None
 
 
-@dataclass
+@record
 class Report:
     org: Fact
     year: int
@@ -123,13 +123,13 @@ class Report:
         return self.period == "first-half"
 
 
-@dataclass
+@record
 class Overview:
     theme: Optional[Fact] = None
     results: List[Fact] = field(default_factory=list)
 
 
-@dataclass
+@record
 class FactSheet:
     path: Path
     report: Report

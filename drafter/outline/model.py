@@ -6,13 +6,13 @@ the same reports twice gives the same file byte for byte.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
 import yaml
 
 from ..errors import OutlineError
+from ..record import field, record
 
 CANONICAL_PARTS = ("overview", "achievements", "highlights", "problems", "plan", "other")
 
@@ -29,7 +29,7 @@ PART_NAMES_ZH = {
 DEFAULT_NUMBERING = {1: "{cn}、", 2: "（{cn}）", 3: "{n}.", 4: "（{n}）"}
 
 
-@dataclass
+@record
 class HeadingVariant:
     """A heading wording without its number; years replaced by {year} / {next_year}."""
 
@@ -37,7 +37,7 @@ class HeadingVariant:
     count: int
 
 
-@dataclass
+@record
 class Cue:
     """A word of this part's headings (found with jieba) and in how many such headings it occurs."""
 
@@ -45,7 +45,7 @@ class Cue:
     count: int
 
 
-@dataclass
+@record
 class Part:
     key: str
     presence: int  # how many reports have this part
@@ -67,14 +67,14 @@ class Part:
 PHRASE_KINDS = ("phrase", "opener", "lead_in")
 
 
-@dataclass
+@record
 class Phrase:
     text: str
     df: int  # document frequency: in how many reports it occurs
     kind: str = "phrase"  # "phrase": stock multi-word phrase; "opener": how sentences start; "lead_in"
 
 
-@dataclass
+@record
 class Outline:
     reports: int
     parts: List[Part]

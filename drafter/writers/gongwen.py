@@ -7,7 +7,6 @@ navigation pane and table of contents work off the real Heading 1-4 styles.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Optional
 
@@ -18,6 +17,7 @@ from docx.oxml.ns import qn
 
 from ..errors import OutputFileError
 from ..fsutil import write_atomic
+from ..record import record
 from ..resources import user_cache_dir
 from . import ooxml
 
@@ -43,7 +43,7 @@ FOOTER_MM = 25  # the page number sits about 7 mm below the 版心 (7.5)
 HEADER_MM = 15
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ParagraphStyle:
     style_id: str
     name: str  # Word's built-in (English) name where there is one, so Word maps it

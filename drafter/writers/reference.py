@@ -20,7 +20,6 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional, Sequence
 
@@ -33,6 +32,7 @@ from lxml import etree
 from .. import limits
 from ..errors import InputFileError
 from . import gongwen, ooxml
+from ..record import field, record
 
 BODY_MARKERS = ("【正文】", "{{正文}}")
 REFERENCE_NORMAL = ("ReferenceNormal", "参考文档正文")
@@ -47,7 +47,7 @@ _MARKER_HINT = ("在 Word 中打开参考文档，在红头之后另起一段，
                 "或加 --append-after-letterhead，把初稿接在参考文档已有内容之后")
 
 
-@dataclass
+@record
 class Reference:
     """A reference document ready for the writer: its body holds what precedes the draft."""
 
