@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "edu-bureau-2024.yaml"
 
@@ -59,11 +61,13 @@ def test_every_lazy_command_resolves_and_is_listed() -> None:
         assert isinstance(command, click.Command) and command.name == name
 
 
-def test_validate_builds_its_records_without_dataclasses(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_validate_and_render_build_their_records_without_dataclasses(tmp_path: Path, command: str) -> None:
     # drafter.record, not @dataclass (~0.5 ms of exec per class at import).  Run as the user does,
     # `python -m drafter`: click.testing itself imports dataclasses, so the CliRunner probe cannot tell.
+    args = [command, str(SAMPLE)] + (["-o", str(tmp_path / "x.docx")] if command == "render" else [])
     probe = ("import sys, runpy\n"
-             f"sys.argv = ['drafter', 'validate', {str(SAMPLE)!r}]\n"
+             f"sys.argv = ['drafter'] + {args!r}\n"
              "try:\n    runpy.run_module('drafter', run_name='__main__')\nexcept SystemExit as stop:\n"
              "    assert not stop.code, stop.code\n"
              "print('dataclasses' in sys.modules)\n")

@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import pytest
 
-from drafter.record import field, record
+from drafter.record import field, record, replace
 
 
 def _pair(frozen: bool):
@@ -55,3 +55,12 @@ def test_frozen_records_hash_by_their_compared_fields() -> None:
         note: str = field(default="", compare=False)
 
     assert hash(Mark(1, 2, "x")) == hash(Mark(1, 2, "y")) and {Mark(1, 2), Mark(1, 2, "z")} == {Mark(1, 2)}
+
+
+def test_replace_matches_dataclasses_replace() -> None:
+    old, new = _pair(True)
+    a, b = old("a", 1, "n", ["t"]), new("a", 1, "n", ["t"])
+    assert repr(dataclasses.replace(a, offset=5, note=None)) == repr(replace(b, offset=5, note=None))
+    assert replace(b) == b and replace(b) is not b
+    with pytest.raises(TypeError):
+        replace(b, nope=1)
