@@ -129,10 +129,16 @@ def _numbered_clauses(text: str) -> List[str]:
     """The clauses of a text that hold a number that is a figure (not a year or a date)."""
     out = []
     for a, b in grammar.clauses(text):
-        clause = _ENUM.sub("", text[a:b].strip())
-        if _DIGIT.search(clause) and _holds_figure(clause):
+        clause = _figure_clause(text[a:b])
+        if clause is not None:
             out.append(clause)
     return out
+
+
+def _figure_clause(raw: str) -> Optional[str]:
+    """`raw` without its 一是/二是, when it holds a number that is a figure; else None."""
+    clause = _ENUM.sub("", raw.strip())
+    return clause if _DIGIT.search(clause) and _holds_figure(clause) else None
 
 
 def _holds_figure(clause: str) -> bool:
@@ -210,8 +216,8 @@ def check_draft(draft: Path, facts: Path) -> CheckResult:
         for read in reads:
             _check_statement(result, read, figures, text_clauses, number, where)
         for a, b in other:
-            clause = _ENUM.sub("", para[a:b].strip())
-            if not _DIGIT.search(clause) or not _holds_figure(clause):
+            clause = _figure_clause(para[a:b])
+            if clause is None:
                 continue
             if any(clause == c or clause in c for c, _, _ in text_clauses):
                 continue
