@@ -263,7 +263,7 @@ def _check_statement(result: CheckResult, read: grammar.FigureRead, figures: Lis
         if not _DIGIT.search(read.text):
             return  # 全年未发生…事故 as a sentence of the sheet's text: a wording, not a number
         near = next(((c, p, ln) for c, p, ln in text_clauses
-                     if grammar.read_head(c) and _label_match(read.label, grammar.read_head(c)[0])), None)  # type: ignore[index]
+                     if (found := grammar.read_head(c)) and _label_match(read.label, found[0])), None)
         result.problems.append(_unknown(read.text, number, where, near))
         return
     fig = scored[0][1]
