@@ -197,8 +197,8 @@ def check_draft(draft: Path, facts: Path) -> CheckResult:
     figures = sheet_figures(loaded.data, loaded.mark)
     text_clauses: List[Tuple[str, str, Optional[int]]] = []  # (clause, field, line)
     for path, text in _texts(loaded.data, ()):
+        mark = loaded.mark(path)
         for clause in _numbered_clauses(normalize_width(text)):
-            mark = loaded.mark(path)
             text_clauses.append((clause, dotted_path(path), mark.line if mark else None))
     doc = read_document(draft)
     unit = "段" if doc.kind == "docx" else "行"
