@@ -69,6 +69,22 @@ def syntax_message(message: str) -> str:
     return f"模板语法错误（Jinja 的说明：{message}）"
 
 
+_NOT_ABLE = {"iterable": "不能用于 for 循环", "callable": "不能当作函数调用", "subscriptable": "不能用 [ ] 取值"}
+
+# Python's own messages for the common slips, tried in order like `_SYNTAX` (left to `re`'s
+# cache to compile: they are needed only when a template fails, not at start-up).
+_RUNTIME = [
+    (r"unsupported operand type\(s\) for (.+): '(\w+)' and '(\w+)'",
+     lambda m: f"运算 {m[1]} 不能用于 {m[2]} 和 {m[3]} 类型的值"),
+    (r"can only concatenate (\w+) \(not \"(\w+)\"\) to (\w+)",
+     lambda m: f"不能把 {m[2]} 类型的值接到 {m[1]} 后面；可先用 |string 转成文字"),
+    (r"'(\w+)' object is not (iterable|callable|subscriptable)",
+     lambda m: f"{m[1]} 类型的值{_NOT_ABLE[m[2]]}"),
+    (r"invalid literal for int\(\) with base 10: (.+)", lambda m: f"无法把 {m[1]} 转为整数"),
+    (r"could not convert string to float: (.+)", lambda m: f"无法把 {m[1]} 转为数"),
+]
+
+
 def _runtime_message(exc: BaseException) -> str:
     text = str(exc)
     if isinstance(exc, ZeroDivisionError):
@@ -79,22 +95,10 @@ def _runtime_message(exc: BaseException) -> str:
         return "模板用尽了内存，已停止（可能是循环或字符串重复过多）"
     if isinstance(exc, OverflowError):
         return f"数值过大（{text}）"
-    match = re.match(r"unsupported operand type\(s\) for (.+): '(\w+)' and '(\w+)'", text)
-    if match:
-        return f"运算 {match[1]} 不能用于 {match[2]} 和 {match[3]} 类型的值"
-    match = re.match(r"can only concatenate (\w+) \(not \"(\w+)\"\) to (\w+)", text)
-    if match:
-        return f"不能把 {match[2]} 类型的值接到 {match[1]} 后面；可先用 |string 转成文字"
-    match = re.match(r"'(\w+)' object is not (iterable|callable|subscriptable)", text)
-    if match:
-        what = {"iterable": "不能用于 for 循环", "callable": "不能当作函数调用", "subscriptable": "不能用 [ ] 取值"}[match[2]]
-        return f"{match[1]} 类型的值{what}"
-    match = re.match(r"invalid literal for int\(\) with base 10: (.+)", text)
-    if match:
-        return f"无法把 {match[1]} 转为整数"
-    match = re.match(r"could not convert string to float: (.+)", text)
-    if match:
-        return f"无法把 {match[1]} 转为数"
+    for pattern, say in _RUNTIME:
+        match = re.match(pattern, text)
+        if match:
+            return say(match)
     kind = {TypeError: "值的类型不对", ValueError: "值不合适", KeyError: "没有这个键", IndexError: "下标超出范围",
             AttributeError: "没有这个属性"}.get(type(exc), "出错")
     return f"{kind}（{type(exc).__name__}: {text}）"
