@@ -10,7 +10,6 @@ value such as ``{{ 7*7 }}`` or ``& < >`` is printed literally, never evaluated o
 from __future__ import annotations
 
 import itertools
-import itertools
 import re
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
