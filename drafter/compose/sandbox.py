@@ -40,7 +40,7 @@ class TemplateTimeout(BaseException):
     BaseException so that no `except Exception` in a helper or in Jinja can swallow it."""
 
 
-def _too_long() -> TemplateLimitError:
+def too_long() -> TemplateLimitError:
     return TemplateLimitError(f"模板运行超过 {limits.TEMPLATE_MAX_SECONDS:g} 秒仍未结束，已停止（可能是循环过多或死循环）",
                               hint="检查模板中的 {% for %} 循环和宏调用")
 
@@ -59,7 +59,7 @@ class Budget:
 
     def check(self) -> None:
         if time.monotonic() > self.deadline:
-            raise _too_long()
+            raise too_long()
 
     def left(self) -> float:
         return self.deadline - time.monotonic()
@@ -199,10 +199,6 @@ def generate_bounded(env: BoundedSandbox, template: Any, context: dict) -> str:
         if fired.is_set():
             _raise_in(me, None)  # a stop that fired but has not landed yet is withdrawn
     return "".join(chunks)
-
-
-def too_long() -> TemplateLimitError:
-    return _too_long()
 
 
 def _check_args(args: Any, kwargs: Any) -> None:
