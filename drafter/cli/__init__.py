@@ -17,7 +17,7 @@ import sys
 import click
 
 from .. import __version__
-from .base import EXIT_INPUT_PROBLEM, LazyGroup, group, silence_stdout
+from .base import LazyGroup, group
 
 # name → "module:attribute" of the click command, relative to this package.
 LAZY_COMMANDS = {
@@ -60,8 +60,4 @@ def main() -> None:
                 stream.reconfigure(errors="replace")
             except (ValueError, OSError):
                 pass
-    try:
-        cli(prog_name="drafter")
-    except BrokenPipeError:  # raised while click itself was printing (e.g. --help | head)
-        silence_stdout()
-        sys.exit(EXIT_INPUT_PROBLEM)
+    cli(prog_name="drafter")

@@ -34,6 +34,7 @@ class DrafterGroup(click.Group):
             ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # The reader went away (`drafter analyze X | head`): stop quietly, as Unix tools do.
+            # (While click itself prints, e.g. `--help | head`, click's own main catches EPIPE.)
             silence_stdout()
             ctx.exit(EXIT_INPUT_PROBLEM)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
