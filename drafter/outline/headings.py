@@ -286,15 +286,13 @@ def build_sections(paras: List[Para], outline_levels: Optional[Dict[int, int]] =
         head = Section("achievements", None, first.line, 1, continued=True)
         roots.append(head)
         stack.append(head)
-    later_parts: Dict[int, List[str]] = {}
     tops = [a for a in accepted if a.level == 1]
     for i, para in enumerate(paras):
         item = by_index.get(i)
         if item is None:
             signal = _unheaded_part(para.norm, year, bool(stack) and stack[-1].level == 1) if roots else None
             if signal is not None and PART_ORDER[signal] > PART_ORDER.get(_rough_part(roots[-1]), 9):
-                later = later_parts.setdefault(i, [_rough_part_of_text(paras[a.index], a) for a in tops
-                                                   if a.index > i])
+                later = [_rough_part_of_text(paras[a.index], a) for a in tops if a.index > i]
                 if all(PART_ORDER.get(p, 9) > PART_ORDER[signal] for p in later):
                     section = Section(signal, None, para.line, 1, body=[para.norm], opened_by=signal)
                     roots.append(section)
