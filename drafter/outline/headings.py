@@ -95,8 +95,8 @@ def _word_headings(paras: List[Para], outline_levels: Dict[int, int],
 
 
 _TOP_STYLES = ("part", "di", "dx", "cn、", "cn.")
-NESTED = "#2"
-VIRTUAL_TOP = "continued"  # reserves level 1 for the part a text starts inside of  # suffix of a style restarted one level down (一、 inside 一、)
+NESTED = "#2"  # suffix of a style restarted one level down (一、 inside 一、)
+VIRTUAL_TOP = "continued"  # reserves level 1 for the part a text starts inside of
 
 
 def _names_another_part(text: str) -> bool:
