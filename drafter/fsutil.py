@@ -28,13 +28,12 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
 from .errors import OutputFileError
+from .limits import special_kind
 
 _EXISTS_HINT = "换一个文件名，或加 --force 覆盖原文件"
 # errno values meaning "this file system cannot make hard links", not "the name is taken".
 _NO_HARD_LINKS = {errno.EPERM, errno.EXDEV, errno.EMLINK, getattr(errno, "ENOTSUP", -1),
                   getattr(errno, "EOPNOTSUPP", -1), errno.ENOSYS, errno.EACCES}
-_SPECIAL_NAMES = ((stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备"),
-                  (stat.S_ISSOCK, "套接字"))
 
 
 def _default_file_mode() -> int:
@@ -42,10 +41,6 @@ def _default_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def _kind(mode: int) -> str:
-    return next((name for test, name in _SPECIAL_NAMES if test(mode)), "特殊文件")
 
 
 def _parent(path: Path) -> Path:
@@ -76,7 +71,7 @@ def target_of(path: Path) -> Path:
         if stat.S_ISDIR(info.st_mode):
             raise OutputFileError("输出路径是一个文件夹，请给出文件名", path=path)
         if not stat.S_ISREG(info.st_mode):
-            raise OutputFileError(f"输出路径不是普通文件，而是{_kind(info.st_mode)}；drafter 只会替换普通文件，"
+            raise OutputFileError(f"输出路径不是普通文件，而是{special_kind(info.st_mode)}；drafter 只会替换普通文件，"
                                   "加 --force 也不会", path=path, hint="换一个普通的文件名")
     parent = _parent(target)
     if not parent.is_dir():
