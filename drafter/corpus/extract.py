@@ -139,7 +139,7 @@ def _find_title(runs: List[Run], flags: List[bool], styles: List[str]) -> Option
         text = runs[i].norm[span[0]:span[1]]
         last = i
         for j in range(i + 1, limit):
-            if _title_text(runs[j].norm) == text:
+            if text in runs[j].norm and _title_text(runs[j].norm) == text:  # a span of the line, so in it
                 last = j
         score = 1.0 + (3 if last > i else 0) + (2 if _STRONG_TITLE.search(text) else 0)
         score += 1 if _YEAR.search(text) else 0
@@ -163,9 +163,8 @@ def _next_title(runs: List[Run], flags: List[bool], i: int, title: Optional[Run]
     text = runs[i].norm.strip()
     if flags[i] or starts_with_marker(text) or not _STRONG_TITLE.search(text) or not _ORG_THEN_YEAR.match(text):
         return False
-    if title is not None and _title_text(text) == title.norm.strip():
-        return False
-    if _title_text(text) is None:
+    found = _title_text(text)
+    if found is None or (title is not None and found == title.norm.strip()):
         return False
     following = next((r for k, r in enumerate(runs[i + 1:i + 4], i + 1) if r.norm.strip() and not flags[k]), None)
     return following is not None and _substantial(following.norm) and not starts_with_marker(following.norm.strip())
@@ -283,7 +282,8 @@ def extract(doc: Document) -> Extracted:
             continue
         if title_norm and run.norm.strip().startswith(title_norm) and len(run.norm.strip()) > len(title_norm) + 10:
             continue  # a teaser gluing the title to the opening lines
-        if title_norm and i != title_index and _title_text(run.norm) == title_norm.strip():
+        if title_norm and i != title_index and title_norm.strip() in run.norm \
+                and _title_text(run.norm) == title_norm.strip():  # _title_text gives a span of the line
             continue  # the title repeated by the site after the opening
         for a, b in reversed(chrome.inline_chrome_spans(run.norm)):
             run = run.blank(a, b)
