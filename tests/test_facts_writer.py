@@ -14,9 +14,12 @@ from drafter.facts.yamlload import load_yaml_file, parse_yaml_text
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "edu-bureau-2024.yaml"
 
-# What a person may type or paste: any printable character, and line breaks.
-TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufeff\x85")
-               | st.sampled_from(list("\n :#'\"-{}[],&*!|>%@`?~")), max_size=12) \
+# What a person may type or paste, or what last year's report may hold: any character but a lone
+# surrogate (which no UTF-8 file can hold), with YAML's troublemakers drawn often — NEL, U+2028/9
+# and the C1 controls, which YAML may not hold raw.
+TEXT = st.text(st.characters(blacklist_categories=("Cs",))
+               | st.sampled_from(list("\n :#'\"-{}[],&*!|>%@`?~\x85\u2028\u2029\x7f\x9f\ufeff\ufffe\t\r")),
+               max_size=12) \
     | st.sampled_from(["yes", "null", "2024", "1e3", "0x1F", "- a", "a: b", "a #b", " x", "x ", "2025-01-10",
                        "\n", "a\n", "\na", "  a\nb", "a\n\nb", "a \nb", "."])
 NUMBER = st.integers(-10**9, 10**9) | st.floats(-1e9, 1e9, allow_nan=False).map(lambda f: round(f, 3))
@@ -46,6 +49,15 @@ def test_every_value_reads_back_unchanged(sheet: Dict[str, Any]) -> None:
 def test_scalars_in_flow_mappings_read_back(value: str) -> None:
     line = "- { label: " + scalar(value, flow=True) + ", value: 1 }"
     assert parse_yaml_text("k:\n  " + line + "\n", Path("a.yaml")).data == {"k": [{"label": value, "value": 1}]}
+
+
+def test_characters_yaml_cannot_hold_raw_are_escaped() -> None:
+    # Before: NEL came back as a space, and DEL, C1 controls and U+FFFE made a file that no longer
+    # loaded ("unacceptable character").
+    for value in ("第一\x85第二", "a\u2028b", "a\u2029b", "a\x7fb", "a\x80b", "a\x9fb", "a\ufffeb"):
+        written = scalar(value)
+        assert written.isprintable() and "\\u" in written
+        assert parse_yaml_text(f"k: {written}\n", Path("a.yaml")).data == {"k": value}
 
 
 def test_the_sample_written_again_keeps_its_data_and_layout() -> None:

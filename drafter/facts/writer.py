@@ -11,6 +11,7 @@ decided by actually reading it back, so no value can change its meaning (``yes``
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -80,6 +81,16 @@ def literal_ok(text: str) -> bool:
         return False
 
 
+# JSON leaves these raw, but YAML may not hold them raw: C1 controls, DEL, lone surrogates and
+# U+FFFE/U+FFFF are not printable (the file would not load again), and NEL, U+2028 and U+2029
+# are line breaks a double-quoted scalar folds into a space.  They are written as \uXXXX escapes.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _quoted(text: str) -> str:
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
 def scalar(value: Any, *, flow: bool = False) -> str:
     """One value as YAML: plain if that reads back unchanged, else double-quoted."""
     if value is None:
@@ -89,7 +100,7 @@ def scalar(value: Any, *, flow: bool = False) -> str:
     if isinstance(value, (int, float)):
         return json.dumps(value)
     text = str(value)
-    return text if _plain_ok(text, flow) else json.dumps(text, ensure_ascii=False)
+    return text if _plain_ok(text, flow) else _quoted(text)
 
 
 def _width(text: str) -> int:
