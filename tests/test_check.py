@@ -99,3 +99,48 @@ def test_placeholders_left_are_listed(run, tmp_path: Path) -> None:
     assert run("render", sheet, "-o", out).exit_code == 0
     result = run("check", out, sheet)
     assert result.exit_code == 1 and "还没有补充的【待补充】（1 处）" in result.output and "【待补充：领导机关" in result.output
+
+
+# -- years and the 成文日期 ------------------------------------------------------------------
+# The renderer writes the report's year and the next one, and the sheet's date in the 落款; a
+# year retyped in the title or a date changed in Word is as wrong as a changed figure.
+
+def test_a_changed_year_in_the_title_is_found(run, draft: Path) -> None:
+    number = _edit(draft, "2024年", "2023年")  # the title's, its first paragraph
+    assert number == 1
+    result = run("check", draft, EDU_SAMPLE)
+    assert result.exit_code == 1
+    assert f"第 {number} 段：“2023年”，事实表的年度为2024年（report.year，第 7 行）" in result.output
+
+
+def test_the_title_must_name_the_report_year_first(run, draft: Path) -> None:
+    # 2025 is a year the draft may state (the plan's), but not as the year summed up.
+    number = _edit(draft, "2024年", "2025年")
+    assert number == 1
+    result = run("check", draft, EDU_SAMPLE)
+    assert result.exit_code == 1
+    assert f"第 {number} 段：标题中的年份为2025年、2025年，按事实表应为2024年（report.year，第 7 行）" in result.output
+
+
+def test_a_changed_date_of_writing_is_found(run, draft: Path) -> None:
+    number = _edit(draft, "2025年1月10日", "2025年1月20日")
+    result = run("check", draft, EDU_SAMPLE, "--format", "json")
+    assert result.exit_code == 1
+    problem = json.loads(result.output)["problems"][0]
+    assert problem["kind"] == "changed" and problem["field"] == "report.date" and problem["paragraph"] == number
+    assert problem["message"] == f"第 {number} 段：成文日期2025年1月20日，事实表为2025年1月10日（report.date，第 12 行）"
+
+
+def test_years_the_sheet_itself_states_are_fine(run, tmp_path: Path) -> None:
+    sheet = tmp_path / "s.yaml"
+    text = EDU_SAMPLE.read_text(encoding="utf-8").replace("  title: null ", "  title: 青山区教育体育局2024年度工作总结 ", 1)
+    text = text.replace("      - 完成12所学校", "      - 完成2019年以来规划的12所学校", 1)
+    assert "2019年以来" in text and "2024年度工作总结" in text
+    sheet.write_text(text, encoding="utf-8")
+    out = tmp_path / "d.docx"
+    assert run("render", sheet, "-o", out).exit_code == 0
+    result = run("check", out, sheet)
+    assert result.exit_code == 0, result.output
+    _edit(out, "2019年以来", "2018年以来")
+    result = run("check", out, sheet)
+    assert result.exit_code == 1 and "“2018年”，事实表的年度为2024年" in result.output

@@ -7,7 +7,8 @@ in the other); its value, and every comparison the renderer derived (比上年�
 Numbers that stand in the sheet's own texts (a point ``组建教育集团7个`` written as text) are
 checked by their clause: the clause must stand in the document as the sheet has it.  The
 comparison is by meaning, not by wording, so a sentence rephrased in Word is fine as long as
-its numbers agree.
+its numbers agree.  Years and the 成文日期 are checked too (`_Dates`): the title must name the
+report's year, the 落款 date must be the sheet's, and any other year must stand in the sheet.
 
 JSON output (``--format json``, ``ensure_ascii=False``)::
 
@@ -44,6 +45,10 @@ from . import grammar
 _PLACEHOLDER = re.compile(r"【\s*待补充[^】]*】")
 _DIGIT = re.compile(r"\d")
 _ENUM = re.compile(r"^[一二三四五六七八九十]{1,3}是")
+_YEAR = re.compile(r"(?<![0-9])([12][0-9]{3})年")
+_DATE_LINE = re.compile(r"^\s*([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日\s*$")
+_TITLE_WORDS = re.compile(r"总结|报告|工作情况|工作打算")
+_SHEET_DATE = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*$")
 
 
 @dataclass
@@ -185,6 +190,78 @@ def _expected(sheet: SheetFigure, comparison: grammar.Comparison) -> Optional[st
     return None
 
 
+class _Dates:
+    """The years a draft may state and the 成文日期 it must carry, from the sheet.
+
+    The renderer writes only the report's year and the next one (标题, 开头, 工作打算) and the
+    成文日期; any other year must come from the sheet's own texts (到2027年, 2020年以来).  A year
+    edited in the title or a date changed in the 落款 is a wrong statement like a wrong figure."""
+
+    def __init__(self, data: Dict[str, Any], mark) -> None:
+        report = data.get("report") if isinstance(data.get("report"), dict) else {}
+        year = report.get("year")
+        self.year = year if isinstance(year, int) and not isinstance(year, bool) else None
+        found = mark(("report", "year"))
+        self.year_line = found.line if found else None
+        date = _SHEET_DATE.match(report.get("date")) if isinstance(report.get("date"), str) else None
+        self.date = tuple(int(g) for g in date.groups()) if date else None
+        found = mark(("report", "date"))
+        self.date_line = found.line if found else None
+        self.allowed = {str(y) for y in (self.year, self.year + 1) if y is not None} if self.year is not None else set()
+        if self.date:
+            self.allowed.add(str(self.date[0]))
+        for text in _all_texts(data):
+            self.allowed.update(m.group(1) for m in _YEAR.finditer(normalize_width(text)))
+        title = report.get("title")
+        # The title's years, in order: those of the sheet's own title, else the report's year first.
+        self.title_years = [m.group(1) for m in _YEAR.finditer(normalize_width(title))] \
+            if isinstance(title, str) and title.strip() else None
+        found = mark(("report", "title"))
+        self.title_line = found.line if found else None
+        self.title_seen = False
+
+    def check(self, para: str, number: int, where: str) -> Iterator[Problem]:
+        date = _DATE_LINE.match(para)
+        if date:
+            if self.date is not None and tuple(int(g) for g in date.groups()) != self.date:
+                y, m, d = self.date
+                yield Problem("changed", f"{where}：成文日期{para.strip()}，事实表为{y}年{m}月{d}日"
+                                         f"（report.date，第 {self.date_line} 行）", number, para.strip(), "report.date",
+                              self.date_line)
+            return
+        if self.year is None:
+            return
+        years = [m.group(1) for m in _YEAR.finditer(para)]
+        if years and not self.title_seen and _TITLE_WORDS.search(para):
+            self.title_seen = True  # the first paragraph naming a year and a report is the title
+            expected = self.title_years if self.title_years is not None else [str(self.year)]
+            if years[: len(expected)] != expected and set(years) <= self.allowed:
+                said = "、".join(f"{y}年" for y in years)
+                should = "、".join(f"{y}年" for y in expected) if self.title_years is not None else f"{self.year}年"
+                origin, line = ("report.title", self.title_line) if self.title_years is not None \
+                    else ("report.year", self.year_line)
+                yield Problem("changed", f"{where}：标题中的年份为{said}，按事实表应为{should}（{origin}，第 {line} 行）",
+                              number, para.strip(), origin, line)
+        for m in _YEAR.finditer(para):
+            if m.group(1) not in self.allowed:
+                yield Problem("changed", f"{where}：“{m.group(0)}”，事实表的年度为{self.year}年"
+                                         f"（report.year，第 {self.year_line} 行）", number, m.group(0), "report.year",
+                              self.year_line)
+
+
+def _all_texts(node: Any) -> Iterator[str]:
+    """Every string of the sheet, figure labels included."""
+    stack: List[Any] = [node]
+    while stack:  # the loaded sheet is bounded by the loader's limits; no recursion
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            yield item
+
+
 def check_draft(draft: Path, facts: Path) -> CheckResult:
     from ..facts.validate import check_file
 
@@ -200,6 +277,7 @@ def check_draft(draft: Path, facts: Path) -> CheckResult:
         mark = loaded.mark(path)
         for clause in _numbered_clauses(normalize_width(text)):
             text_clauses.append((clause, dotted_path(path), mark.line if mark else None))
+    dates = _Dates(loaded.data, loaded.mark)
     doc = read_document(draft)
     unit = "段" if doc.kind == "docx" else "行"
     result = CheckResult(draft, facts)
@@ -212,6 +290,7 @@ def check_draft(draft: Path, facts: Path) -> CheckResult:
             result.problems.append(Problem("placeholder", f"{where}：还有{m.group(0)}", number, m.group(0)))
         if not _DIGIT.search(para):
             continue
+        result.problems.extend(dates.check(para, number, where))
         reads, other = grammar.read_figures(para)
         for read in reads:
             _check_statement(result, read, figures, text_clauses, number, where)
