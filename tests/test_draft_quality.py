@@ -43,6 +43,10 @@ BAD = [
     ("a label's unit said twice", re.compile(r"(人次|场次|户次|件次|批次|架次)[\d.]+[万亿]?\1")),
     ("a duration falling or rising as 下降/增加", re.compile(
         r"(?:住院日|时限|等候时间|等待时间|办结时间)[\d.]+(?:天|日|小时|分钟|个工作日)，[^，；。]*(?:下降|增加|减少|提高)")),
+    # 1.25亿元，比上年减少0.05亿元: a writer says 减少500万元 (a difference below 1 in a unit that has a smaller one)
+    ("a difference below 1 of a larger unit", re.compile(
+        r"(?:增加|减少|增亏|减亏|缩短|延长|提高|下降)0\.\d+(?:亿元|万元|万吨|万亩|万人次|万人|万户|万件|万次)(?![\d/])")),
+    ("a rise shown as 0.0%", re.compile(r"增长0\.0+%")),
     ("a zero compared as a number", re.compile(r"(?<![\d.])0(?:\.0+)?[^\d.%‰，。；]{0,4}，(?:与上年持平|与去年同期持平)|(?<![\d.])0[个人起件次户所项家批]")),
 ]
 
@@ -108,7 +112,10 @@ def test_the_checks_catch_what_old_drafts_said() -> None:
                 "开展\"三会一课\"", "落实制度,推进改革",
                 # issue 8 polish: from drafts made before it
                 "全年未发生较大事故，全年未发生一般事故，比上年减少3起", "门急诊人次38.6万人次，比上年增加3.4万人次",
-                "平均住院日7.8天，较上年下降0.5天"]:
+                "平均住院日7.8天，较上年下降0.5天",
+                # mixed magnitudes: a difference in the value's larger unit
+                "教育经费投入1.25亿元，比上年减少0.05亿元，下降3.8%", "粮食产量1.25万吨，同比增加0.07万吨，增长5.9%",
+                "4.82万人，比上年增加0.47万人", "投入1.25亿元，比上年增加5000元，增长0.0%"]:
         assert bad_phrasing(old), old
     assert not bad_phrasing("巩固率99.6%，比上年提高0.4个百分点；引进人才由上年的28人增至35人。")
 
@@ -159,7 +166,15 @@ def test_no_messy_sheet_gives_a_messy_draft(points: list, detail: str, title) ->
                                "农村危房较上年减少15户，实现清零"], ["全年未发生一般安全生产事故"]),
     ("hospital-2024", ["门急诊38.6万人次", "平均住院日7.8天，较上年缩短0.5天"], ["门急诊人次38.6万人次"]),
     ("community-2024", ["老年食堂就餐1.86万人次，上年为零"], ["比上年增加1.86万人次"]),
-    ("township-xiang-2024", ["空壳村较上年减少3个，实现清零", "较上年减少1起，未发生安全生产事故"], []),
+    ("township-xiang-2024", ["空壳村较上年减少3个，实现清零", "较上年减少1起，未发生安全生产事故",
+                             "中药材种植面积1.2万亩，比上年增加2500亩"], ["0.25万亩"]),
+    # a difference by its own size (1.25万吨，增加700吨), in the samples too
+    ("township-many-figures", ["粮食产量1.25万吨，同比增加700吨，增长5.9%"], ["0.07万吨"]),
+    ("hospital-2024", ["出院患者2.14万人次，同比增加1700人次，增长8.6%"], ["0.17万人次"]),
+    ("police-2024", ["办理出入境证件2.36万件，较上年增加7800件，增长49.4%"], ["0.78万件"]),
+    ("../../../samples/edu-bureau-2024", ["完成教育基建投资2.16亿元，同比减少2200万元，下降9.2%"], ["0.22亿元"]),
+    ("../../../samples/health-commission-2024", ["4.82万人，比上年增加4700人", "3.68亿元，比上年增加2600万元"],
+     ["0.47万人", "0.26亿元"]),
 ])
 def test_figure_sentences_as_a_writer_writes_them(run, tmp_path: Path, sheet: str, said: list, not_said: list) -> None:
     out = tmp_path / "d.txt"

@@ -80,6 +80,9 @@ def phrase(label: str, value, unit: str, previous=None, *, index: int = 0, half_
     (("安全生产事故", 0, "起", 3), ("event_none_down", "全年未发生安全生产事故，比上年减少3起")),
     (("安全生产事故", 0, "起", None), ("event_none", "全年未发生安全生产事故")),
     (("56人以上大班额", 0, "个", 14), ("cleared", "56人以上大班额比上年减少14个，实现清零")),  # comparison, then result
+    (("债务", 0, "亿元", 1.5), ("cleared", "债务比上年减少1.5亿元，实现清零")),  # last year's value by its own size
+    (("债务", 0, "亿元", 0.35), ("cleared", "债务比上年减少3500万元，实现清零")),
+    (("欠薪", 0, "万元", 0.5), ("cleared", "欠薪比上年减少5000元，实现清零")),
     # a label ending in its unit says the unit once (item 4); durations 缩短/延长 (item 5)
     (("门急诊人次", 38.6, "万人次", 35.2), ("change_pct", "门急诊38.6万人次，比上年增加3.4万人次，增长9.7%")),
     (("门急诊人次", 38.6, "万人次", None), ("plain", "门急诊38.6万人次")),
@@ -92,9 +95,23 @@ def phrase(label: str, value, unit: str, previous=None, *, index: int = 0, half_
     (("志愿服务时长", 12, "万小时", 10), ("change_pct", "志愿服务时长12万小时，比上年增加2万小时，增长20.0%")),
     (("新增学位", 0, "个", 0), ("zero_both", "新增学位与上年同为零")),
     (("新增学位", 0, "个", None), ("zero", "新增学位为零")),
-    # rule 7: one unit per clause, by convention, never rounding what the user gave
-    (("教育经费投入", 12500, "万元", 13000), ("change_pct", "教育经费投入1.25亿元，比上年减少0.05亿元，下降3.8%")),
-    (("税收", 2.36, "亿元", 2.18), ("change_pct", "税收2.36亿元，比上年增加0.18亿元，增长8.3%")),
+    # rule 7: a clause's figures in one unit, its difference by its own size, never rounding what the user gave
+    (("教育经费投入", 12500, "万元", 13000), ("change_pct", "教育经费投入1.25亿元，比上年减少500万元，下降3.8%")),
+    (("税收", 2.36, "亿元", 2.18), ("change_pct", "税收2.36亿元，比上年增加1800万元，增长8.3%")),
+    (("财政收入", 1.25, "亿元", 1.3037), ("change_pct", "财政收入1.25亿元，比上年减少537万元，下降4.1%")),
+    (("财政收入", 1.25, "亿元", 1.30371), ("change_pct", "财政收入1.25亿元，比上年减少537.1万元，下降4.1%")),
+    (("财政收入", 2, "亿元", 1), ("change_pct", "财政收入2亿元，比上年增加1亿元，增长100.0%")),
+    (("常住人口", 3.2, "万人", 3.12), ("change_pct", "常住人口3.2万人，比上年增加800人，增长2.6%")),
+    (("中药材种植面积", 1.2, "万亩", 0.95), ("change_pct", "中药材种植面积1.2万亩，比上年增加2500亩，增长26.3%")),
+    (("高标准农田", 0.8, "万亩", 0.6), ("change_pct", "高标准农田8000亩，比上年增加2000亩，增长33.3%")),
+    (("粮食产量", 1.25, "万吨", 1.18), ("change_pct", "粮食产量1.25万吨，比上年增加700吨，增长5.9%")),
+    (("办理出入境证件", 2.36, "万件", 1.58), ("change_pct", "办理出入境证件2.36万件，比上年增加7800件，增长49.4%")),
+    (("借阅图书", 0.86, "万册", None), ("plain", "借阅图书8600册")),
+    (("出院患者", 2.14, "万人次", 1.97), ("change_pct", "出院患者2.14万人次，比上年增加1700人次，增长8.6%")),
+    (("投入", 48143, "万元", 38143), ("change_pct", "投入48143万元，比上年增加10000万元，增长26.2%")),  # never 增加1亿元 after 万元
+    (("利润", -1.5, "亿元", -1.45), ("loss_change", "利润亏损1.5亿元，比上年增亏500万元")),
+    # a rise too small for one decimal says no percentage (never 增加5000元，增长0.0%)
+    (("投入", 12500, "万元", 12499.5), ("change", "投入1.25亿元，比上年增加5000元")),
     (("城镇居民人均可支配收入", 4.52, "万元", 4.31), ("change_pct", "城镇居民人均可支配收入45200元，比上年增加2100元，增长4.9%")),
     (("粮食产量", 0.35, "万吨", 0.32), ("change_pct", "粮食产量3500吨，比上年增加300吨，增长9.4%")),
     (("高标准农田", 0.8, "万亩", None), ("plain", "高标准农田8000亩")),
@@ -223,3 +240,31 @@ def test_event_zeros_in_one_sentence_say_the_period_once() -> None:
                                         "引进人才由上年的1人增至3人", "全年未发生越级访"]
     half = [phrase_figure("安全生产事故", 0, "起", 1, half_year=True), phrase_figure("火灾", 0, "起", None, True, 1)]
     assert in_one_sentence(half) == ["上半年未发生安全生产事故，同比减少1起", "未发生火灾"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(unit=st.sampled_from(["亿元", "万元", "元", "万人", "万吨", "万亩", "万人次", "万件"]),
+       value=st.decimals(Decimal("0.01"), Decimal("50000"), places=4),
+       previous=st.decimals(Decimal("0.01"), Decimal("50000"), places=4))
+def test_a_difference_is_written_by_its_own_size_and_exactly(unit, value, previous) -> None:
+    """Mixed magnitudes (1.25亿元，比上年减少500万元): the difference reads back to exactly the
+    sheet's difference, at least 1 in its unit unless no smaller unit exists, never in a unit
+    larger than the figure's."""
+    import re as _re
+
+    from drafter.harvest.grammar import convert, to_decimal
+
+    phrase = phrase_figure("财政投入", value, unit, previous)
+    read = parse(phrase.text)
+    assert read is not None and convert(read.previous, read.unit, unit) == previous, phrase
+    m = _re.search(r"(?:增加|减少)([\d.]+)([^\d，。]+)", phrase.text)
+    if m is None:
+        return  # the same both years
+    number, said = to_decimal(m.group(1)), m.group(2)
+    assert convert(number, said, unit) == abs(value - previous), phrase
+    head = _re.match(r"财政投入([\d.]+)([^\d，。]+)", phrase.text)
+    assert convert(Decimal(1), said, head.group(2)) <= 1, phrase  # 48143万元，增加10000万元 — never 1亿元
+    smallest = {"亿元": "万元", "万元": "元", "元": "元", "万人": "人", "万吨": "吨", "万亩": "亩", "万人次": "人次", "万件": "件"}[unit]
+    if number < 1:
+        assert said == smallest or convert(number, said, smallest) < 1 or \
+            convert(number, said, smallest) != convert(number, said, smallest).quantize(Decimal("0.01")), phrase

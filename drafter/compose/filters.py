@@ -33,10 +33,12 @@ The rules:
    label that builds or wins (新建、引进、获评 …) 实现零的突破，达到3个, anything else 2起，上年为零
    (so a bad thing is never a 突破).  Two event zeros in one sentence say 全年 once
    (`in_one_sentence`: 全年未发生A，未发生B).
-7. Units: all numbers of one clause are written in one unit, chosen so that the larger of
-   this year's and last year's value is at least 1 and every number stays exact with at most
-   two decimals (48143万元 stays 万元; 12500万元 becomes 1.25亿元 with 减少0.05亿元).  人均
-   amounts are written in 元; 万吨/万亩/万人 below 1 in 吨/亩/人.  Arithmetic is decimal and exact:
+7. Units: the figures a clause states (this year's value, and last year's when it is written)
+   share one unit, chosen so that the larger is at least 1 and every number stays exact with at
+   most two decimals (48143万元 stays 万元; 12500万元 becomes 1.25亿元).  A difference is written
+   by its own size, in that unit or a smaller one, as a writer does: 1.25亿元，比上年减少500万元;
+   3.2万人，比上年增加800人; 1.2万亩，增加2500亩 (0.0537亿元 is 537万元, 0.05371亿元 537.1万元).  人均
+   amounts are written in 元; 万吨/万亩/万人 (万件, 万次 …) below 1 in 吨/亩/人 (件, 次 …).  Arithmetic is decimal and exact:
    a figure the user gave is never rounded; only the derived percentage is (half-up, 1 place).
    A label ending in its own two-character unit says it once: 门急诊人次 38.6万人次 →
    门急诊38.6万人次 (the number and unit untouched; one-character units such as 人 are left,
@@ -89,6 +91,9 @@ UNIT_SCALES: Dict[str, Tuple[Tuple[str, Union[int, Decimal]], ...]] = {
     "万人次": (("万人次", 1), ("人次", Decimal("0.0001"))),
     "万户": (("万户", 1), ("户", Decimal("0.0001"))),
 }
+# Any other 万 + counting unit (万件, 万次, 万册 …) is written like 万人: 2.36万件，增加7800件.
+UNIT_SCALES.update({f"万{u}": ((f"万{u}", 1), (u, Decimal("0.0001"))) for u in sorted(COUNT_UNITS)
+                    if f"万{u}" not in UNIT_SCALES})
 PER_CAPITA = "人均"
 
 VERSUS = {False: ("比上年", "同比", "较上年"), True: ("同比", "比去年同期", "较去年同期")}
@@ -226,10 +231,34 @@ def format_amount(value: Number, unit: str, label: str = "") -> str:
 
 def _writer(f: FigureFacts, *numbers: Decimal) -> Callable[[Decimal], str]:
     """How this clause writes an amount: one unit for all its numbers (rule 7)."""
-    if f.kind == "rate":
+    if f.kind == "rate" and f.unit not in UNIT_SCALES:  # a 率 in 万元 is still an amount of money
         return lambda d: format_number(d) + f.unit
     name, factor = choose_unit(list(numbers), f.unit, f.label)
     return lambda d: format_number(d / factor) + name
+
+
+def _diff_writer(f: FigureFacts, *stated: Decimal) -> Callable[[Decimal], str]:
+    """How a difference is written next to the `stated` figures (rule 7): in their unit when it
+    reads as at least 1 there, else in the largest smaller unit where it does (1.25亿元 → 减少500万元),
+    always exact, so 0.05371亿元 is 537.1万元 and never a rounded 537万元."""
+    if f.kind == "rate" and f.unit not in UNIT_SCALES:
+        return _writer(f)
+    scales = [(n, Decimal(g)) for n, g in UNIT_SCALES.get(f.unit, ())]
+    if PER_CAPITA in f.label and f.unit.endswith("元"):
+        scales = [s for s in scales if s[0] == "元"] or scales
+    if stated:  # never in a larger unit than the figure beside it (48143万元，增加10000万元, not 1亿元)
+        top = choose_unit(list(stated), f.unit, f.label)[1]
+        scales = [s for s in scales if s[1] <= top] or scales
+
+    def write(d: Decimal) -> str:
+        for unit, given in scales:
+            if abs(d) / given >= 1 and _exact(d / given):
+                return format_number(d / given) + unit
+        for unit, given in reversed(scales):  # below 1 even in the smallest unit (0.4元): as it is
+            if _exact(d / given):
+                return format_number(d / given) + unit
+        return format_number(d) + f.unit  # exact in the unit the user gave
+    return write
 
 
 # -- the rules, in the order they are tried -------------------------------------------------
@@ -282,7 +311,7 @@ def rule_zero(f: FigureFacts) -> Optional[Phrase]:
         return None
     event = any(w in f.label for w in EVENT_WORDS)
     down = f.previous is not None and f.previous > 0
-    show = _writer(f, *([f.previous] if f.previous is not None else []))
+    show = _diff_writer(f)  # the difference is last year's value, by its own size
     if event:
         return (_say("event_none_down", **f.words(diff=show(f.previous)))  # type: ignore[arg-type]
                 if down else _say("event_none", **f.words()))
@@ -309,8 +338,9 @@ def rule_sign(f: FigureFacts) -> Optional[Phrase]:
         said = lambda d: show(d) if d else "零"  # noqa: E731  (由上年的-1人变为零, never 0人)
         return _say("signed_from_to", **f.words(previous=said(f.previous), value=said(f.value)))
     if f.value < 0 and f.previous < 0:
-        return _say("loss_change", **f.words(value=show(abs(f.value)), lessmore="减亏" if f.diff > 0 else "增亏",
-                                             diff=show(abs(f.diff))))
+        return _say("loss_change", **f.words(value=_writer(f, f.value)(abs(f.value)),
+                                             lessmore="减亏" if f.diff > 0 else "增亏",
+                                             diff=_diff_writer(f, f.value)(abs(f.diff))))
     sign = {1: "盈利", -1: "亏损", 0: ""}
     was = sign[(f.previous > 0) - (f.previous < 0)]
     now = sign[(f.value > 0) - (f.value < 0)]
@@ -347,28 +377,31 @@ def rule_level(f: FigureFacts) -> Optional[Phrase]:
     """A 浓度、分数、水平 … changes by its difference, 提高/下降 (rule 3)."""
     if f.kind not in ("level", "rate") or f.previous is None or f.diff == 0 or 0 in (f.value, f.previous):
         return None  # the same, or a zero: rule_same, rule_zero and rule_sign speak
-    show = _writer(f, f.value, f.previous, f.diff)
+    show = _writer(f, f.value)
     return _say("level_change", **f.words(value=show(f.value), updown=f.updown(f.diff > 0),
-                                          diff=show(abs(f.diff))))
+                                          diff=_diff_writer(f, f.value)(abs(f.diff))))
 
 
 def rule_change(f: FigureFacts) -> Optional[Phrase]:
     """Aggregates: 比上年增加2523万元，增长5.5% (both years positive here, rule 5)."""
     if f.previous is None:
         return None
-    show = _writer(f, f.value, f.previous, f.diff)
+    show = _writer(f, f.value)
+    diff = _diff_writer(f, f.value)(abs(f.diff))
     more = f.diff > 0
     pct = _percentage(abs(f.diff) / f.previous * 100, fall=not more)
     if pct is None:
-        return _say("change", **f.words(value=show(f.value), moreless="增加" if more else "减少",
-                                        diff=show(abs(f.diff))))
+        return _say("change", **f.words(value=show(f.value), moreless="增加" if more else "减少", diff=diff))
     return _say("change_pct", **f.words(value=show(f.value), moreless="增加" if more else "减少",
-                                        diff=show(abs(f.diff)), growfall="增长" if more else "下降", pct=pct))
+                                        diff=diff, growfall="增长" if more else "下降", pct=pct))
 
 
 def _percentage(pct: Decimal, fall: bool) -> Optional[str]:
     """One decimal, half-up; a fall just short of 100% keeps the places it needs (下降99.95%), so
-    rounding never states a fall of 100%."""
+    rounding never states a fall of 100%.  A change too small to show at one place (增长0.0%,
+    a rise that reads as none) gives no percentage: the difference says it."""
+    if format_number(pct, 1) == "0.0":
+        return None
     for places in range(1, 7):
         text = format_number(pct, places)
         if not fall or Decimal(text) < 100:
