@@ -55,6 +55,40 @@ def test_a_loop_that_makes_no_calls_is_stopped_by_the_time_limit(run, tmp_path: 
     assert result.stderr.startswith(f"错误：{path}:1: 模板运行超过 0.5 秒仍未结束，已停止")
 
 
+# Iterating a string makes no call, attribute or range step the sandbox's hooks could see: only
+# the watchdog's asynchronous stop ends this loop at its line (finished, ~1e8 empty steps later,
+# it would be refused after the fact without a line).  One watchdog serves the whole draft, so a
+# template rendered after others (plan.j2) is stopped as the first one (overview.j2) is.
+CALL_FREE_LOOP = "{% set s = 'x' * 20000 %}{% for a in s %}{% for b in s[:5000] %}{% endfor %}{% endfor %}\n"
+
+
+@pytest.mark.parametrize("name", ["overview.j2", "plan.j2"])
+def test_a_loop_the_hooks_cannot_see_is_stopped_by_the_draft_watchdog(run, tmp_path: Path, monkeypatch,
+                                                                       name: str) -> None:
+    monkeypatch.setattr(limits, "TEMPLATE_MAX_SECONDS", 0.2)
+    result, path = render_with(run, tmp_path, CALL_FREE_LOOP, name=name)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"错误：{path}:1: 模板运行超过 0.2 秒仍未结束，已停止")
+    assert not (tmp_path / "d.md").exists()
+
+
+def test_the_watchdog_never_stops_drafters_own_code_between_templates() -> None:
+    import time
+
+    from drafter.compose.sandbox import HARD_STOP_GRACE, Budget
+
+    budget = Budget(0.01)
+    watchdog = budget.watchdog()
+    watchdog.rendering()  # a template renders, and returns well before the hard stop
+    watchdog.done()
+    ended = time.monotonic() + 0.01 + HARD_STOP_GRACE + 0.5
+    while time.monotonic() < ended:  # drafter's own code while the hard stop comes due: never interrupted
+        sum(range(100))
+    assert watchdog.fired is False
+    budget.close()
+    budget.close()  # closing twice (a draft that failed, then its caller) is harmless
+
+
 def test_output_beyond_the_size_limit_is_stopped(run, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(limits, "TEMPLATE_MAX_OUTPUT_CHARS", 10_000)
     result, path = render_with(run, tmp_path, "{% for i in range(5000) %}一年来{% endfor %}\n")

@@ -13,15 +13,18 @@ the bounds of `drafter.limits`, through the sandbox's own hooks:
 - `range` is bounded by TEMPLATE_MAX_RANGE and checks the budget while it is iterated;
 - the rendered output is consumed chunk by chunk and checked for size and time.
 
-A loop that makes no calls at all cannot be stopped by hooks, so a timer thread raises
+A loop that makes no calls at all cannot be stopped by hooks, so a watchdog thread raises
 `TemplateTimeout` asynchronously in the rendering thread when the budget is spent
-(`PyThreadState_SetAsyncExc`, which works on Windows as well as POSIX).
+(`PyThreadState_SetAsyncExc`, which works on Windows as well as POSIX).  There is one watchdog
+per `Budget` (per draft), started by the first template and fed nothing after: a
+`threading.Timer` per template cost a thread start and its hand-shake six times a draft, on a
+busy machine more than all of the draft's Jinja work (issue 12).
 """
 from __future__ import annotations
 
+import _thread
 import functools
 import re
-import threading
 import time
 from typing import Any, Iterator, Optional
 
@@ -50,12 +53,16 @@ def _too_big(what: str = "模板生成的内容") -> TemplateLimitError:
                               hint="检查模板中的循环和字符串重复（如 'x' * 很大的数）")
 
 
+HARD_STOP_GRACE = 0.5  # seconds past the budget before the watchdog stops a template that makes no calls
+
+
 class Budget:
     """The time budget of one draft, shared by all templates rendered for it."""
 
     def __init__(self, seconds: Optional[float] = None) -> None:
         self.seconds = limits.TEMPLATE_MAX_SECONDS if seconds is None else seconds
         self.deadline = time.monotonic() + self.seconds
+        self._watchdog: Optional[_Watchdog] = None
 
     def check(self) -> None:
         if time.monotonic() > self.deadline:
@@ -63,6 +70,60 @@ class Budget:
 
     def left(self) -> float:
         return self.deadline - time.monotonic()
+
+    def watchdog(self) -> "_Watchdog":
+        """The hard stop of this budget, started on first use."""
+        if self._watchdog is None:
+            self._watchdog = _Watchdog(self.deadline + HARD_STOP_GRACE)
+        return self._watchdog
+
+    def close(self) -> None:
+        """The draft is done: let the watchdog thread end now rather than at the deadline."""
+        if self._watchdog is not None:
+            self._watchdog.close()
+
+
+class _Watchdog:
+    """One thread that sleeps until `at` (monotonic) and then raises `TemplateTimeout` in the
+    thread that is rendering a template at that moment, if any (`rendering`/`done`).
+
+    A plain `_thread` thread: `threading.Thread.start` waits for the new thread to run, which
+    is what made a timer per template dear.  `_lock` makes "raise now" and "rendering ended"
+    exclusive, so a stop can never land in drafter's own code after the template returned."""
+
+    def __init__(self, at: float) -> None:
+        self._lock = _thread.allocate_lock()
+        self._closed = _thread.allocate_lock()
+        self._closed.acquire()
+        self._target: Optional[int] = None
+        self.fired = False
+        _thread.start_new_thread(self._run, (at,))
+
+    def _run(self, at: float) -> None:
+        wait = at - time.monotonic()
+        if wait > 0 and self._closed.acquire(timeout=min(wait, _thread.TIMEOUT_MAX)):
+            return  # closed before the deadline
+        with self._lock:
+            if self._target is not None:
+                self.fired = True
+                _raise_in(self._target, TemplateTimeout)
+
+    def rendering(self) -> None:
+        with self._lock:
+            self._target = _thread.get_ident()
+
+    def done(self) -> None:
+        with self._lock:
+            self._target = None
+            if self.fired:
+                self.fired = False
+                _raise_in(_thread.get_ident(), None)  # a stop that fired but has not landed yet is withdrawn
+
+    def close(self) -> None:
+        try:
+            self._closed.release()
+        except RuntimeError:
+            pass  # already closed
 
 
 class BoundedRange:
@@ -175,19 +236,11 @@ def generate_bounded(env: BoundedSandbox, template: Any, context: dict) -> str:
     """Render `template` chunk by chunk, within the output limit and the time budget."""
     budget = env.budget
     budget.check()
-    me = threading.get_ident()
-    fired = threading.Event()
-
-    def stop() -> None:
-        fired.set()
-        _raise_in(me, TemplateTimeout)
-
-    timer = threading.Timer(max(0.0, budget.left()) + 0.5, stop)
-    timer.daemon = True
-    timer.start()
+    watchdog = budget.watchdog()
     chunks = []
     total = 0
     try:
+        watchdog.rendering()
         for chunk in template.generate(context):
             total += len(chunk)
             if total > limits.TEMPLATE_MAX_OUTPUT_CHARS:
@@ -195,9 +248,7 @@ def generate_bounded(env: BoundedSandbox, template: Any, context: dict) -> str:
             budget.check()
             chunks.append(chunk)
     finally:
-        timer.cancel()
-        if fired.is_set():
-            _raise_in(me, None)  # a stop that fired but has not landed yet is withdrawn
+        watchdog.done()
     return "".join(chunks)
 
 

@@ -105,12 +105,18 @@ def _runtime_message(exc: BaseException) -> str:
 
 
 def template_frame(tb: Optional[types.TracebackType]) -> Optional[Tuple[str, int]]:
-    """The innermost traceback entry that Jinja mapped back onto a template file and line."""
+    """The innermost traceback entry that Jinja mapped back onto a template file and line.
+
+    Jinja maps only an `Exception`'s traceback; a `TemplateTimeout` (a BaseException) keeps the
+    compiled template's own frames, whose line numbers are the generated Python's, so those are
+    mapped here through the template's debug info as Jinja would."""
     found = None
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(TEMPLATE_SUFFIX) or filename == "<template>":
-            found = (filename, tb.tb_lineno)
+            template = tb.tb_frame.f_globals.get("__jinja_template__")
+            line = template.get_corresponding_lineno(tb.tb_lineno) if template is not None else tb.tb_lineno
+            found = (filename, line)
         tb = tb.tb_next
     return found
 
