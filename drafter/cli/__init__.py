@@ -9,9 +9,17 @@ Commands are registered lazily (`LAZY_COMMANDS`, click's LazyGroup pattern): a c
 is imported only when that command runs, so `drafter validate` never pays for Jinja2 and
 python-docx, nor `drafter render` for jieba.  Adding a command is one line in `LAZY_COMMANDS`;
 keep heavy imports inside the command function.
+
+Start-up runs with the cyclic garbage collector paused (`main`): importing docx, jinja2 and
+the command's modules creates ~100 000 long-lived objects and no garbage worth collecting, yet
+the collector would walk each of them twice.  Once the command is imported, everything alive is
+frozen (`gc.freeze`, never scanned again) and collection resumes before the command does any
+work, so a long `learn` is collected as usual.  Measured with callgrind (instructions, one run):
+`render` of the sample −6 %, `validate` −7 %.
 """
 from __future__ import annotations
 
+import gc
 import sys
 
 import click
@@ -50,9 +58,26 @@ def cli() -> None:
       drafter extract 去年总结.docx               第一年：从去年的报告读出事实表
       drafter check 初稿.docx 事实表.yaml         核对改过的初稿与事实表
     """
+    # click resolves (imports) the subcommand before this callback runs, and runs it after.
+    _end_startup()
+
+
+_startup_paused = False
+
+
+def _end_startup() -> None:
+    global _startup_paused
+    if _startup_paused:  # only in a process started by main(), never inside a test runner
+        _startup_paused = False
+        gc.freeze()
+        gc.enable()
 
 
 def main() -> None:
+    global _startup_paused
+    if gc.isenabled():
+        gc.disable()
+        _startup_paused = True
     # Windows consoles may not be UTF-8; never let an encoding error hide a Chinese message.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
