@@ -61,6 +61,10 @@ def _compare(section: Any, want: Dict[str, Any]) -> List[Tuple[str, Any, Any]]:
     ("第二部分 存在问题", Marker("part", 2, 5)),
     ("一年来，在区委的领导下", None),
     ("一是加强党的建设", None),
+    ("六.2025年工作计划", Marker("cn.", 6, 2)),  # 一. before a year (一．2025年 with a full-width dot)
+    ("■ 主要工作", Marker("sym■", 1, 2)),
+    ("◆粮食生产再获丰收。", Marker("sym◆", 1, 1)),
+    ("●", None),
     ("一、二年级学生", None),
     ("1、2、3号楼", None),
     ("1.5万元", None),

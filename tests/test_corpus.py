@@ -14,7 +14,7 @@ from drafter.corpus import chrome
 from drafter.corpus.decode import DecodeProblem, decode_bytes
 from drafter.corpus.extract import extract
 from drafter.corpus.files import expand_paths
-from drafter.corpus.normalize import detect_script, normalize_width, to_simplified
+from drafter.corpus.normalize import detect_script, normalize_width, sentence_stops, to_simplified
 from drafter.corpus.readers import read_document
 from drafter.errors import InputFileError
 
@@ -168,6 +168,30 @@ def test_normalize_width_unifies_punctuation() -> None:
 def test_normalisation_keeps_the_length_of_any_line(text: str) -> None:
     assert len(normalize_width(text)) == len(text)
     assert len(to_simplified(text)) == len(text)
+    assert len(sentence_stops(text)) == len(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("完成了各项任务.现将有关情况总结如下:", "完成了各项任务。现将有关情况总结如下:"),
+    ("1. 高质量完成经济普查. 全区共清查8620个.", "1. 高质量完成经济普查。 全区共清查8620个。"),
+    ("及时率100%.", "及时率100%。"),
+    ("一.主要工作", "一.主要工作"),  # a heading number, not a full stop
+    ("增长2.1万户", "增长2.1万户"),
+    ("第五.", "第五."),
+])
+def test_ascii_full_stops_that_end_chinese_sentences_count_as_full_stops(text: str, expected: str) -> None:
+    assert sentence_stops(text) == expected
+
+
+def test_an_annex_list_at_the_end_is_neither_text_nor_signature(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("某某局2024年工作总结\n\n2024年，我局各项工作取得新成效，现总结如下：\n一、主要工作\n全年完成投资12亿元。\n"
+                    "二、下一步打算\n加快项目建设。\n\n附件：1.2024年重点项目完成情况表\n2.2024年资金使用情况表\n\n"
+                    "某某局\n2025年1月10日\n", encoding="utf-8")
+    found = extract(read_document(path))
+    assert [r.norm for r in found.annex] == ["附件：1.2024年重点项目完成情况表", "2.2024年资金使用情况表"]
+    assert [r.norm for r in found.closing] == ["某某局", "2025年1月10日"]
+    assert found.body[-1].norm == "加快项目建设。"
 
 
 def test_traditional_is_detected_and_converted() -> None:

@@ -3,7 +3,7 @@
 A scraped page repeats the title (page header, then article header) with chrome and a teaser in
 between, so the body starts after the title's last repetition; it ends at the first chrome
 trigger after the last line that reads like report text.  The closing 落款 and 成文日期 are
-set aside too: they belong to the document but are not a section of it.
+set aside too, and so is a 附件 list: they belong to the document but are not a section of it.
 """
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ class Extracted:
     body: List[Run]
     script: str
     closing: List[Run] = field(default_factory=list)  # 落款 and 成文日期
+    annex: List[Run] = field(default_factory=list)  # the 附件 list at the end (file names, not headings)
 
 
 def _substantial(norm: str) -> bool:
@@ -221,6 +222,23 @@ _NEXT_REPORT = re.compile(r"^(?:【\s*篇\s*(?:[二三四五六七八九十]|[2-
                           r"|第\s*[二三四五六七八九十]\s*篇|范文\s*(?:[二三四五六七八九十]|[2-9])\s*[：、.])")
 
 
+_ANNEX = re.compile(r"^(?:附件|附表|附：)\s*[：:\d一二三四五六七八九十]|^(?:附件|附表)$")
+ANNEX_LINES = 12  # an attachment list names a few files; it is looked for among the last lines only
+ANNEX_LINE_CHARS = 60
+
+
+def _annex(body: List[Run]) -> int:
+    """Where the 附件 list at the end starts (len(body) when there is none): a line opening 附件：
+    followed only by short lines naming files (``2.2024年…情况表``), which are not headings."""
+    for i in range(len(body) - 1, max(-1, len(body) - 1 - ANNEX_LINES), -1):
+        if _ANNEX.match(body[i].norm.strip()):
+            rest = body[i:]
+            if all(len(r.norm.strip()) <= ANNEX_LINE_CHARS and "。" not in r.norm for r in rest):
+                return i
+            break
+    return len(body)
+
+
 def _closing(body: List[Run]) -> Tuple[List[Run], List[Run]]:
     """Split off 落款 (organisation) and 成文日期 at the very end."""
     if not body or not _DATE_LINE.match(body[-1].norm.strip()):
@@ -296,7 +314,11 @@ def extract(doc: Document) -> Extracted:
         if glued is not None:
             title_run, body[0] = glued
             title_line = title_run.line
-    body, closing = _closing(body)
+    at = _annex(body)
+    body, annex = body[:at], body[at:]
+    annex, closing = _closing(annex)  # 落款 and date after the list …
+    if not closing:
+        body, closing = _closing(body)  # … or before it
     return Extracted(
         title=title_run.raw.strip() if title_run else None,
         title_norm=title_run.norm.strip() if title_run else None,
@@ -304,4 +326,5 @@ def extract(doc: Document) -> Extracted:
         body=body,
         script=script,
         closing=closing,
+        annex=annex,
     )

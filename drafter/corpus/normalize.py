@@ -105,9 +105,22 @@ def to_simplified(text: str) -> str:
     return "".join(chars)
 
 
+# An ASCII full stop ending a Chinese sentence (text typed with an English keyboard layout, or
+# converted by a tool): after a Han character (not a numeral, so 一. stays a heading number), a
+# closing quote, 》 or %, and before a space, a Han character, an opening quote or the line end.
+# 1.5万 and 1. are untouched, since a digit stands before them.
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%”\"》])(?<![一二三四五六七八九十])\.(?=[ \u4e00-\u9fff“\"]|$)")
+
+
+def sentence_stops(text: str) -> str:
+    """ASCII full stops that end Chinese sentences become 。; the result has the same length."""
+    return _ASCII_STOP.sub("。", text) if "." in text else text
+
+
 def normalize_lines(lines: List[str], script: str) -> List[str]:
-    """The analysis form of each line: unified width and whitespace, Simplified script."""
-    widths = [normalize_width(line) for line in lines]
+    """The analysis form of each line: unified width and whitespace, ASCII full stops that end
+    Chinese sentences as 。, Simplified script."""
+    widths = [sentence_stops(normalize_width(line)) for line in lines]
     if script != "traditional":
         return widths
     return [to_simplified(line) for line in widths]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Mapping, Optional, Sequence
 
-from .lexicon import BODY_PRIOR, NOT_CUES, PRIOR, PROBLEM_AS_ACTION
+from .lexicon import BODY_PRIOR, LESSONS, NOT_CUES, PRIOR, PROBLEM_AS_ACTION
 from .tree import Section
 
 PARTS = ("achievements", "highlights", "problems", "other", "plan")
@@ -101,6 +101,9 @@ def heading_scores(text: str, year: Optional[int], vocabulary: Vocabulary, body:
                    notes: Optional[List[str]] = None) -> Dict[str, float]:
     scores = {p: 0.0 for p in PARTS}
     text = NOT_CUES.sub("", text)
+    if LESSONS.search(text) and "做法" in text:  # 主要做法和经验: the lessons drawn, not the work itself
+        text = text.replace("做法", "  ")
+        _note(notes, "标题把做法和经验、体会并提，讲的是经验：“做法”不算主要工作的用词")
     for part, cues in PRIOR.items():
         hits = [cue for cue in cues if cue in text]
         if hits:
@@ -124,6 +127,13 @@ def heading_scores(text: str, year: Optional[int], vocabulary: Vocabulary, body:
         scores["other"] += 3.0
         scores["plan"] *= 0.3
         _note(notes, "标题是向上级提的建议或意见→其他 +3.0，工作打算 ×0.3")
+    opening = body[:60]
+    for part, cues in BODY_PRIOR.items():
+        hits = [cue for cue in cues if cue in opening]
+        if hits:
+            scores[part] += sum(cues[c] for c in hits)
+            _note(notes, f"正文开头用词“{'、'.join(hits)}”→{_zh(part)} +{sum(cues[c] for c in hits):.1f}")
+    # After the body words: under a theme heading (廉洁自律，严守纪律规矩) “未发生…问题” is work.
     theme = _THEME_RESULT.search(text) or _FIGURE_IN_HEADING.search(text)
     if "，" in text or len(text) > 18 or theme:  # a theme sentence, not the name of a part
         for part in ("highlights", "problems", "other", "plan"):
@@ -132,12 +142,6 @@ def heading_scores(text: str, year: Optional[int], vocabulary: Vocabulary, body:
             scores["achievements"] += 2.0
         _note(notes, "标题是一项工作的主题句（" + ("写了成效或数字" if theme else "较长或带逗号") + "），不像部分名称："
               + ("主要工作 +2.0，" if theme else "") + "其余部分 ×0.5")
-    opening = body[:60]
-    for part, cues in BODY_PRIOR.items():
-        hits = [cue for cue in cues if cue in opening]
-        if hits:
-            scores[part] += sum(cues[c] for c in hits)
-            _note(notes, f"正文开头用词“{'、'.join(hits)}”→{_zh(part)} +{sum(cues[c] for c in hits):.1f}")
     return scores
 
 

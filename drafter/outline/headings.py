@@ -15,16 +15,18 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from ..corpus.markers import RANKS as MARKER_RANKS
-from ..corpus.markers import Marker, marker_at
+from ..corpus.markers import SYMBOL_STYLES, Marker, cn_to_int, marker_at
 from .classify import Vocabulary, heading_scores
 from .lexicon import OVERVIEW_CUES, PART_OPENERS, WEAK_PART_OPENERS
 from .segment import Para
 from .tree import Section
 
 PLAIN = "plain"  # an unnumbered heading line: “存在的问题” on its own
+ITEMS = "yishi"  # paragraphs opening 一是/二是/三是 in a report with no other headings at all
 WORD_LEVELS = 9  # .docx headings numbered by Word itself: styles "h1" … "h9", ranked by level
-RANKS = {**MARKER_RANKS, PLAIN: 0, **{f"h{n}": n - 1 for n in range(1, WORD_LEVELS + 1)}}
-_ALWAYS = {PLAIN} | {f"h{n}" for n in range(1, WORD_LEVELS + 1)}
+RANKS = {**MARKER_RANKS, PLAIN: 0, ITEMS: 1, **{f"h{n}": n - 1 for n in range(1, WORD_LEVELS + 1)}}
+_WHOLE_LINE = {PLAIN} | {f"h{n}" for n in range(1, WORD_LEVELS + 1)}  # the heading is the paragraph
+_ALWAYS = _WHOLE_LINE | set(SYMBOL_STYLES)  # accepted wherever they stand: no number to continue
 PLAIN_CHARS = (4, 20)
 PLAIN_MIN_SCORE = 3.0
 _NOT_PLAIN = re.compile(r"如下$|现将|汇报|特此|报告如下|[。，；！？]")
@@ -61,6 +63,9 @@ def _short_heading(text: str) -> bool:
     return 0 < len(text) <= 20 and not re.search(r"[。，；！？]", text)
 
 
+_BRACKETED = re.compile(r"^【[^【】]{2,20}】$")  # a whole line in 【】: the page's way of setting a heading in bold
+
+
 def _plain_headings(paras: List[Para], found: List[Tuple[int, Marker]],
                     bold: Dict[int, bool]) -> List[Tuple[int, Marker]]:
     """Unnumbered part headings (``存在的问题``, ``明年工作打算``) in a report without numbered
@@ -77,9 +82,26 @@ def _plain_headings(paras: List[Para], found: List[Tuple[int, Marker]],
         score = max(heading_scores(text, None, Vocabulary()).values())
         if re.match(r"(?:19|20)\d\d\s*年", text):
             score += 1.0  # “2025年工作安排”: a year names the period the part is about
-        if score >= PLAIN_MIN_SCORE or bold.get(para.line):
+        if score >= PLAIN_MIN_SCORE or bold.get(para.line) or _BRACKETED.match(text):
             out.append((i, Marker(PLAIN, len(out) + 1, len(para.norm) - len(para.norm.lstrip()))))
     return out if len(out) >= 2 else []
+
+
+_ITEM = re.compile(r"([一二三四五六七八九十]{1,2})是(?=[^，。；：、\s])")
+ITEMS_MIN = 2
+
+
+def _item_headings(paras: List[Para]) -> List[Tuple[int, Marker]]:
+    """A report whose only structure is paragraphs opening 一是…, 二是…, 三是… (in order, two at
+    least): each such paragraph is a numbered part, the way a reader takes it.  Used only when the
+    text has no headings of any other kind, where 一是 is otherwise an item inside a paragraph."""
+    out: List[Tuple[int, Marker]] = []
+    for i, para in enumerate(paras):
+        text = para.norm.lstrip()
+        m = _ITEM.match(text)
+        if m and cn_to_int(m.group(1)) == len(out) + 1:
+            out.append((i, Marker(ITEMS, len(out) + 1, len(para.norm) - len(text) + m.end())))
+    return out if len(out) >= ITEMS_MIN else []
 
 
 def _word_headings(paras: List[Para], outline_levels: Dict[int, int],
@@ -137,6 +159,8 @@ def assign_levels(paras: List[Para], outline_levels: Optional[Dict[int, int]] = 
     found = sorted(found + _word_headings(paras, outline_levels or {}, found), key=lambda item: item[0])
     plain = _plain_headings(paras, found, bold or {})
     found = sorted(found + plain, key=lambda item: item[0])
+    if not found:
+        found = _item_headings(paras)
     style_level: Dict[str, int] = {PLAIN: 1} if plain else {}
     last_global: Dict[str, int] = {}
     if midway is not None:
@@ -207,7 +231,7 @@ def heading_end(para: Para, marker: Marker) -> int:
     ``一是`` that starts the body, else at the end of the paragraph — or, in text whose breaks
     were lost, where the heading's words stop (``三、2024年工作打算2024年，我局将…``)."""
     text = para.norm
-    if marker.style in _ALWAYS:
+    if marker.style in _WHOLE_LINE:
         return len(text.rstrip())
     stop = text.find("。", marker.end)
     colon = text.find("：", marker.end)
@@ -232,15 +256,30 @@ def heading_end(para: Para, marker: Marker) -> int:
     return end
 
 
+WRAP_TAIL_CHARS = 10
+
+
+def _wrapped_tail(text: str, following: str) -> bool:
+    """`following` is the rest of a heading that a PDF export wrapped onto the next line
+    (``三、2025年工作思路和主要`` / ``举措``): a few characters, no punctuation, after a heading that
+    stops where no heading ends (on 和, 主要, 的 …, not on a word such as 问题 or 打算)."""
+    tail = following.strip()
+    if not 0 < len(tail) <= WRAP_TAIL_CHARS or re.search(r"[。，；：！？、（）“”]", tail) or not text \
+            or re.search(r"[。：]$", text) or marker_at(tail) is not None:
+        return False
+    # A line cannot start with 和/及/与 (…存在的困难 / 和问题); else the heading must stop mid-phrase.
+    return tail[0] in "和及与并" or not (_HEAD_END.search(text[-2:]) or text.endswith("工作"))
+
+
 def _clean_title(text: str) -> str:
     return text.strip().rstrip("。：:；; ").strip()
 
 
-def _rough_part(section: Section) -> str:
+def _rough_part(section: Section, year: Optional[int] = None) -> str:
     """The part a heading's own words point to (achievements when they point nowhere)."""
     if section.opened_by:
         return section.opened_by
-    scores = heading_scores(section.text, None, Vocabulary())
+    scores = heading_scores(section.text, year, Vocabulary())
     best = max(PART_ORDER, key=lambda p: scores.get(p, 0.0))
     return best if scores.get(best, 0.0) >= 2.5 else "achievements"
 
@@ -287,12 +326,20 @@ def build_sections(paras: List[Para], outline_levels: Optional[Dict[int, int]] =
         roots.append(head)
         stack.append(head)
     tops = [a for a in accepted if a.level == 1]
+    wrapped = -1  # the paragraph that is the second line of a heading wrapped by a PDF export
     for i, para in enumerate(paras):
         item = by_index.get(i)
+        if i == wrapped:
+            continue
         if item is None:
-            signal = _unheaded_part(para.norm, year, bool(stack) and stack[-1].level == 1) if roots else None
-            if signal is not None and PART_ORDER[signal] > PART_ORDER.get(_rough_part(roots[-1]), 9):
-                later = [_rough_part_of_text(paras[a.index], a) for a in tops if a.index > i]
+            # The first paragraph under a part heading is that part's own opening, whatever it says
+            # (五、锚定目标，谋划好2025年各项工作。 then 2025年，我局将…).
+            heading_first = bool(stack) and stack[-1].level == 1 and stack[-1].heading is not None \
+                and not stack[-1].body and not stack[-1].children
+            signal = _unheaded_part(para.norm, year, bool(stack) and stack[-1].level == 1) \
+                if roots and not heading_first else None
+            if signal is not None and PART_ORDER[signal] > PART_ORDER.get(_rough_part(roots[-1], year), 9):
+                later = [_rough_part_of_text(paras[a.index], a, year) for a in tops if a.index > i]
                 if all(PART_ORDER.get(p, 9) > PART_ORDER[signal] for p in later):
                     section = Section(signal, None, para.line, 1, body=[para.norm], opened_by=signal)
                     roots.append(section)
@@ -319,6 +366,9 @@ def build_sections(paras: List[Para], outline_levels: Optional[Dict[int, int]] =
         rest = para.norm[end:].strip()
         if rest:
             section.body.append(rest)
+        elif i + 1 < len(paras) and i + 1 not in by_index and _wrapped_tail(section.text, paras[i + 1].norm):
+            section.text += paras[i + 1].norm.strip()  # the words count for the part; the heading stays its line
+            wrapped = i + 1
         while stack and stack[-1].level >= item.level:
             stack.pop()
         (stack[-1].children if stack else roots).append(section)
@@ -326,6 +376,6 @@ def build_sections(paras: List[Para], outline_levels: Optional[Dict[int, int]] =
     return opening, roots
 
 
-def _rough_part_of_text(para: Para, item: Accepted) -> str:
+def _rough_part_of_text(para: Para, item: Accepted, year: Optional[int] = None) -> str:
     text = _clean_title(para.norm[item.marker.end:heading_end(para, item.marker)])
-    return _rough_part(Section("achievements", None, para.line, 1, text=text))
+    return _rough_part(Section("achievements", None, para.line, 1, text=text), year)

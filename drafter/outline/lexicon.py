@@ -31,7 +31,7 @@ PRIOR: Dict[str, Dict[str, float]] = {
     },
     "other": {
         "机遇": 3.0, "挑战": 2.5, "荣誉": 3.5, "表彰": 2.5, "获奖": 2.5, "奖项": 2.5, "形势": 1.0, "面临": 2.0,
-        "体会": 3.0, "启示": 3.0, "经验": 2.0, "建议": 2.5, "意见": 1.0, "附件": 3.0, "附表": 3.0,
+        "体会": 3.0, "启示": 3.0, "经验": 3.0, "建议": 2.5, "意见": 1.0, "附件": 3.0, "附表": 3.0,
         "基本情况": 3.0, "概况": 2.5,
     },
 }
@@ -48,6 +48,9 @@ BODY_PRIOR: Dict[str, Dict[str, float]] = {
 PROBLEM_AS_ACTION = re.compile(
     r"(?:补齐|补强|补足|补短|解决|破解|化解|攻克|攻坚|整改|弥补|聚焦|直面|针对|排查|回应|销号|清零)\S{0,6}"
     r"(?:问题|短板|弱项|不足|困难|瓶颈|难题|难点|隐患)|问题导向|问题整改|整改问题")
+
+# Words that make a heading about lessons drawn: with them, 做法 (主要做法和经验) is not the work.
+LESSONS = re.compile(r"经验|体会|启示")
 
 # Fixed terms that contain a part word without meaning it: 计划生育 is not a plan.
 NOT_CUES = re.compile(r"计划生育|计划单列|问题导向|问题清单|安排部署|工作安排部署|表彰大会")
