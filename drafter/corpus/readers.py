@@ -40,7 +40,7 @@ class Document:
     lines: List[Tuple[int, str]]  # (1-based line or paragraph number, text); a number may repeat
     encoding: Optional[str] = None
     styles: Dict[int, str] = field(default_factory=dict)  # .docx: paragraph number → style name
-    levels: Dict[int, int] = field(default_factory=dict)  # .docx: paragraph number → outline level (1-9)
+    levels: Dict[int, int] = field(default_factory=dict)  # .docx/.md: paragraph or line → outline level (1-9)
     bold: Dict[int, bool] = field(default_factory=dict)  # .docx: paragraph number → all its text bold
 
     @property
@@ -79,15 +79,16 @@ def read_document(path: Path) -> Document:
     except DecodeProblem as problem:
         raise problem.with_path(path) from None
     raw_lines = text.splitlines()
+    levels: Dict[int, int] = {}
     if suffix in (".md", ".markdown"):
-        lines = markdown_lines(raw_lines)
+        lines = markdown_lines(raw_lines, levels)
         kind = "md"
     else:
         lines = [(i, line) for i, line in enumerate(raw_lines, 1)]
         kind = "txt"
     if not any(t.strip() for _, t in lines):
         raise InputFileError("文件中没有文字", path=path)
-    return Document(path, kind, lines, encoding)
+    return Document(path, kind, lines, encoding, levels=levels)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -349,8 +350,10 @@ def _strip_strong(text: str) -> str:
     return "".join(out)
 
 
-def markdown_lines(raw_lines: List[str]) -> List[Tuple[int, str]]:
-    """The visible text of each Markdown line (an HTML ``<br>`` splits one into two)."""
+def markdown_lines(raw_lines: List[str], levels: Optional[Dict[int, int]] = None) -> List[Tuple[int, str]]:
+    """The visible text of each Markdown line (an HTML ``<br>`` splits one into two); `levels`,
+    when given, receives line → heading level for ``#`` … ``######`` lines, the way a .docx gives
+    its outline levels (a heading with no number in its text is still a heading)."""
     out: List[Tuple[int, str]] = []
     in_code = False
     in_front_matter = bool(raw_lines) and raw_lines[0].strip() == "---"
@@ -368,6 +371,9 @@ def markdown_lines(raw_lines: List[str]) -> List[Tuple[int, str]]:
         if in_code or _MD_RULE.match(line) or _is_table_rule(line):
             out.append((number, ""))
             continue
+        heading = _MD_HEADING.match(line)
+        if heading is not None and levels is not None and line[heading.end():].strip():
+            levels[number] = line.count("#", 0, heading.end())
         text = _MD_HEADING.sub("", line).rstrip()
         text = _strip_closing_hashes(text)
         text = _MD_QUOTE.sub("", text)

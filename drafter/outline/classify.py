@@ -187,9 +187,11 @@ def _structure(section: Section, index: int, sections: Sequence[Section], scores
 
 
 def _viterbi(emissions: List[Dict[str, float]]) -> List[str]:
-    def transition(a: str, b: str) -> float:
+    def transition(a: str, b: str, i: int) -> float:
         if a == "other" and b == "achievements":
-            return -OTHER_THEN_WORK
+            # the work can only resume after an other part it came before: an other part first
+            # (一、基本情况 about the office) leads into the work at no cost
+            return -OTHER_THEN_WORK if i > 1 else 0.0
         if a == "other" or b == "other":
             return 0.0
         return -BACKWARD if _ORDER[b] < _ORDER[a] else 0.0
@@ -200,8 +202,8 @@ def _viterbi(emissions: List[Dict[str, float]]) -> List[str]:
         row: Dict[str, float] = {}
         ptr: Dict[str, str] = {}
         for state in PARTS:
-            prev = max(PARTS, key=lambda p: (best[i - 1][p] + transition(p, state), -PARTS.index(p)))
-            row[state] = best[i - 1][prev] + transition(prev, state) + emissions[i][state]
+            prev = max(PARTS, key=lambda p: (best[i - 1][p] + transition(p, state, i), -PARTS.index(p)))
+            row[state] = best[i - 1][prev] + transition(prev, state, i) + emissions[i][state]
             ptr[state] = prev
         best.append(row)
         back.append(ptr)

@@ -226,6 +226,16 @@ def assign_levels(paras: List[Para], outline_levels: Optional[Dict[int, int]] = 
                                                 and accepted[0].marker.ordinal >= 2)
 
 
+COLON_LINE_TAIL = 24
+
+
+def _colon_line(text: str, colon: int) -> bool:
+    """A heading line with a colon inside it and nothing run in after it (``一、德：坚定理想信念，
+    政治立场坚定``): what follows the colon is short, has no full stop, semicolon or 一是 item."""
+    tail = text[colon + 1:].rstrip()
+    return len(tail) <= COLON_LINE_TAIL and not re.search(r"[。；！？]|一是|\d", tail)
+
+
 def heading_end(para: Para, marker: Marker) -> int:
     """Where the heading stops: after its closing 。 when run in, after a short ``…：``, before an
     ``一是`` that starts the body, else at the end of the paragraph — or, in text whose breaks
@@ -236,7 +246,7 @@ def heading_end(para: Para, marker: Marker) -> int:
     stop = text.find("。", marker.end)
     colon = text.find("：", marker.end)
     if colon != -1 and (stop == -1 or colon < stop) and colon - marker.end <= COLON_HEAD_MAX \
-            and len(text) - colon > 5:
+            and len(text) - colon > 5 and not _colon_line(text, colon):
         return colon + 1
     end = stop + 1 if stop != -1 else len(text)
     first_item = text.find("一是", marker.end)
