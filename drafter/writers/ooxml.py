@@ -7,7 +7,8 @@ order (ECMA-376 Part 1, CT_PPr / CT_RPr / CT_SectPr sequences).
 """
 from __future__ import annotations
 
-from typing import Dict, Iterable, Optional, Sequence
+from functools import lru_cache
+from typing import Dict, FrozenSet, Iterable, Optional, Sequence
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -58,13 +59,22 @@ def element(tag: str, attrs: Optional[Dict[str, str]] = None) -> OxmlElement:
     return el
 
 
+@lru_cache(maxsize=None)
+def _later(order: Sequence[str], tag: str) -> FrozenSet[str]:
+    """The Clark names of the tags that follow `tag` in `order` (none when `tag` is not in it).
+
+    Worked out once per (order, tag): building the set anew on every call was most of the
+    cost of setting a property."""
+    return frozenset(qn(t) for t in order[order.index(tag) + 1:]) if tag in order else frozenset()
+
+
 def set_child(parent, tag: str, attrs: Optional[Dict[str, str]] = None, order: Sequence[str] = ()):
     """Replace (or add) `parent`'s `tag` child, keeping the schema order given by `order`."""
     for old in parent.findall(qn(tag)):
         parent.remove(old)
     new = element(tag, attrs)
-    if tag in order:
-        later = {qn(t) for t in order[order.index(tag) + 1:]}
+    later = _later(tuple(order), tag)
+    if later:
         for i, child in enumerate(parent):
             if child.tag in later:
                 parent.insert(i, new)
