@@ -6,40 +6,56 @@ kept and drafter's GB/T 9704 styles replace theirs; with `keep_reference_styles`
 win and we only add the ones they lack.  Without it, python-docx's default
 document is restyled from scratch.  `annotate` adds a Word comment on every run that came
 from the fact sheet, naming the sheet's path and line, so a reviewer can check each number.
+
+A plain draft (no reference, no comments) does not go through a python-docx Document at all:
+only word/document.xml and docProps/core.xml change from `gongwen.base_package()`, so those two
+are parsed, filled and serialised and every other part is copied as the bytes python-docx would
+have written for it.  Opening the package, re-serialising every part and python-docx's
+bookkeeping cost about as much as writing the draft.  The XML of every part is the same either
+way (python-docx's own element classes and serialiser are used for the two parts).
 """
 from __future__ import annotations
 
+import zipfile
 from datetime import datetime, timezone
-from typing import BinaryIO, Optional
+from typing import TYPE_CHECKING, BinaryIO, Optional
 
 from docx.document import Document as DocxDocument
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
+from lxml import etree
 
 from ..draft import Draft, Heading, Paragraph, Signature, Span, Spans, Title, plain
 from . import gongwen, ooxml
-from .reference import Reference, use_gongwen_styles
+
+if TYPE_CHECKING:  # the reference code is only imported when a reference is used
+    from .reference import Reference
 
 IDS = gongwen.style_ids()
+_P, _PPR, _PSTYLE, _R, _BR, _VAL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:r"), qn("w:br"), qn("w:val")
 
 
-def _paragraph(doc: DocxDocument, style_id: Optional[str] = None, anchor=None):
-    """A new body paragraph with the given style id, placed before `anchor` (the body's
-    w:sectPr, looked up once per document by the writer) or at the end of the body.
+def _paragraph(body, style_id: Optional[str] = None, anchor=None):
+    """A new w:p with the given style id, placed before `anchor` (the body's w:sectPr, looked
+    up once per document by the writer) or at the end of `body`.
 
-    The id is written straight into w:pStyle: python-docx's style setter searches the whole
-    style sheet on every call.  And `doc.add_paragraph` looks the sectPr up among all body
-    children on every call, which made a draft of many paragraphs quadratic.
+    The pPr/pStyle are built straight with lxml, the same XML as python-docx's
+    `get_or_add_pPr().style = …`, which looks up each child's place among ~40 successor tags.
+    And `doc.add_paragraph` looks the sectPr up among all body children on every call, which
+    made a draft of many paragraphs quadratic.
     """
     p = ooxml.element("w:p")
     if anchor is not None:
         anchor.addprevious(p)
     else:
-        doc.element.body.append(p)
+        body.append(p)
     if style_id:
-        p.get_or_add_pPr().style = style_id
-    return DocxParagraph(p, doc._body)
+        etree.SubElement(etree.SubElement(p, _PPR), _PSTYLE).set(_VAL, style_id)
+    return p
 
 
 def _has_footer(doc: DocxDocument) -> bool:
@@ -59,42 +75,68 @@ def _ensure_missing_styles(doc: DocxDocument) -> None:
 
 
 class DocxWriter:
-    def __init__(self, reference: Optional[Reference] = None, annotate: bool = False, sheet_name: str = "",
+    def __init__(self, reference: Optional["Reference"] = None, annotate: bool = False, sheet_name: str = "",
                  keep_reference_styles: bool = False) -> None:
         self.reference = reference
         self.keep_reference_styles = keep_reference_styles
         self.annotate = annotate
         self.sheet_name = sheet_name
+        self._doc: Optional[DocxDocument] = None  # only where comments are added
+        self._body = None
         self._anchor = None
 
     def document(self, draft: Draft) -> DocxDocument:
+        """The draft as a python-docx Document (on the reference, when there is one)."""
         tail: list = []
         if self.reference:
             doc, tail = self.reference.doc, self.reference.tail
             if self.keep_reference_styles:
                 _ensure_missing_styles(doc)
             else:
+                from .reference import use_gongwen_styles
+
                 use_gongwen_styles(self.reference)
             if not _has_footer(doc):
                 gongwen.add_page_numbers(doc)
         else:
             doc = gongwen.base_document()
-        sect = doc.element.body.find(qn("w:sectPr"))
-        self._anchor = sect
+        self._doc = doc
+        self._fill(doc.element.body, draft, tail)
+        self._properties(doc.core_properties, draft)
+        return doc
+
+    def _fill(self, body, draft: Draft, tail=()) -> None:
+        """Write the draft's blocks into `body`, before its w:sectPr, then `tail` after them."""
+        sect = body.find(qn("w:sectPr"))
+        self._body, self._anchor = body, sect
         for block in draft.blocks:
-            self._block(doc, block)
+            self._block(block)
         for el in tail:
             if sect is not None:
                 sect.addprevious(el)
             else:
-                doc.element.body.append(el)
-        self._properties(doc, draft)
-        return doc
+                body.append(el)
+
+    def _write_package(self, draft: Draft, stream: BinaryIO) -> None:
+        """The plain draft, written from `gongwen.base_package()` (see the module docstring).
+
+        The zip is written as python-docx writes it: the same members in the same order,
+        deflated at zlib's default level."""
+        members = gongwen.base_package()
+        parts = dict(members)
+        document = parse_xml(parts[gongwen.DOCUMENT_PART])
+        core = parse_xml(parts[gongwen.CORE_PART])
+        self._fill(document.body, draft)
+        self._properties(CoreProperties(core), draft)
+        parts[gongwen.DOCUMENT_PART] = serialize_part_xml(document)
+        parts[gongwen.CORE_PART] = serialize_part_xml(core)
+        with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as package:
+            for name, _ in members:
+                package.writestr(name, parts[name])
 
     @staticmethod
-    def _properties(doc: DocxDocument, draft: Draft) -> None:
+    def _properties(props: CoreProperties, draft: Draft) -> None:
         """File properties Word shows (title, author): the draft's, not python-docx's defaults."""
-        props = doc.core_properties
         title = next((b for b in draft.blocks if isinstance(b, Title)), None)
         signature = next((b for b in draft.blocks if isinstance(b, Signature)), None)
         props.title = "".join(plain(line) for line in title.lines) if title else ""
@@ -104,59 +146,63 @@ class DocxWriter:
         props.revision = 1
         props.keywords = props.subject = props.category = ""
 
-    def _paragraph(self, doc: DocxDocument, style_id: Optional[str] = None):
-        return _paragraph(doc, style_id, self._anchor)
+    def _paragraph(self, style_id: Optional[str] = None):
+        return _paragraph(self._body, style_id, self._anchor)
 
-    def _last_paragraph(self, doc: DocxDocument):
+    def _last_paragraph(self):
         """The paragraph added last (just before the anchor, or at the end of the body)."""
-        last = self._anchor.getprevious() if self._anchor is not None else doc.element.body[-1]
-        return last if last is not None and last.tag == qn("w:p") else None
+        last = self._anchor.getprevious() if self._anchor is not None else self._body[-1]
+        return last if last is not None and last.tag == _P else None
 
     def write(self, draft: Draft, stream: BinaryIO) -> None:
-        self.document(draft).save(stream)
+        if self.reference is None and not self.annotate:
+            self._write_package(draft, stream)
+        else:
+            self.document(draft).save(stream)
 
     # -- blocks ------------------------------------------------------------------------
-    def _block(self, doc: DocxDocument, block) -> None:
+    def _block(self, block) -> None:
         if isinstance(block, Title):
-            p = self._paragraph(doc, IDS["title"])
+            p = self._paragraph(IDS["title"])
             for i, line in enumerate(block.lines):
-                if i:
-                    p.add_run().add_break()
-                self._spans(doc, p, line)
-            self._paragraph(doc)  # 标题下空一行
+                if i:  # python-docx's add_run().add_break(): <w:r><w:br/></w:r>
+                    etree.SubElement(etree.SubElement(p, _R), _BR)
+                self._spans(p, line)
+            self._paragraph()  # 标题下空一行
         elif isinstance(block, Heading):
-            p = self._paragraph(doc, IDS[f"h{min(block.level, 4)}"])
-            self._spans(doc, p, [Span(block.number)] + block.text)
+            p = self._paragraph(IDS[f"h{min(block.level, 4)}"])
+            self._spans(p, [Span(block.number)] + block.text)
             if block.body:
                 # A run-in heading is a body paragraph: keeping it with the next one would chain
                 # a whole part together and push it to the next page.
-                ooxml.set_keep_together(p._p.get_or_add_pPr(), False)
-                self._spans(doc, p, block.body, char_style=IDS["body_char"], unbold=block.level == 3)
+                ooxml.set_keep_together(p.get_or_add_pPr(), False)
+                self._spans(p, block.body, char_style=IDS["body_char"], unbold=block.level == 3)
         elif isinstance(block, Paragraph):
-            p = self._paragraph(doc)
-            self._spans(doc, p, block.spans)
+            p = self._paragraph()
+            self._spans(p, block.spans)
         elif isinstance(block, Signature):
-            self._signature(doc, block)
+            self._signature(block)
 
-    def _spans(self, doc: DocxDocument, paragraph, spans: Spans, char_style: Optional[str] = None,
-               unbold: bool = False) -> None:
+    def _spans(self, p, spans: Spans, char_style: Optional[str] = None, unbold: bool = False) -> None:
         for span in spans:
             if not span.text:
                 continue
-            r = ooxml.add_run(paragraph._p, span.text,
+            r = ooxml.add_run(p, span.text,
                               style_id=IDS["placeholder_char"] if span.placeholder else char_style,
                               highlight=gongwen.PLACEHOLDER_HIGHLIGHT if span.placeholder else None,
                               bold=False if unbold else None)
             if self.annotate and span.source is not None:
                 line = f"第 {span.source.line} 行" if span.source.line else ""
-                doc.add_comment(Run(r, paragraph), text=f"来源：{self.sheet_name} {line} {span.source.path}".strip(),
+                doc = self._doc
+                doc.add_comment(Run(r, DocxParagraph(p, doc._body)),
+                                text=f"来源：{self.sheet_name} {line} {span.source.path}".strip(),
                                 author="drafter", initials="DR")
 
-    def _signature(self, doc: DocxDocument, block: Signature) -> None:
+    def _signature(self, block: Signature) -> None:
         """落款 and 成文日期 (GB/T 9704 7.3.5): sealed (7.3.5.1) — room for the seal, 成文日期右空四字,
         署名以成文日期为准居中; unsealed (7.3.5.2) — 正文下空一行, 署名右空二字, 日期首字比署名首字右移二字.
         Both stay on one page with the last lines of the body (gongwen.keep_with_signature)."""
-        gongwen.keep_with_signature(self._last_paragraph(doc))
+        gongwen.keep_with_signature(self._last_paragraph())
         sig_width, date_width = _width(block.org), _width(block.date)
         if block.sealed:
             date_right = 4.0
@@ -170,13 +216,13 @@ class DocxWriter:
                 # move the name right so the date is 右空二字 and still starts two characters after it
                 sig_right, date_right = date_width + 4.0 - sig_width, 2.0
         for _ in range(gongwen.SEALED_GAP_LINES if block.sealed else 1):
-            gongwen.keep_with_signature(self._paragraph(doc)._p)
+            gongwen.keep_with_signature(self._paragraph())
         for spans, style, right in ((block.org, IDS["signature"], sig_right), (block.date, IDS["date"], date_right)):
-            p = self._paragraph(doc, style)
-            ooxml.set_para_props(p._p.get_or_add_pPr(), right_chars=right, first_line_chars=0)
+            p = self._paragraph(style)
+            ooxml.set_para_props(p.get_or_add_pPr(), right_chars=right, first_line_chars=0)
             if style == IDS["signature"]:  # also where a reference document's 落款 style lacks it
-                ooxml.set_keep_together(p._p.get_or_add_pPr(), True)
-            self._spans(doc, p, spans)
+                ooxml.set_keep_together(p.get_or_add_pPr(), True)
+            self._spans(p, spans)
 
 
 def _width(spans: Spans) -> float:
@@ -184,6 +230,6 @@ def _width(spans: Spans) -> float:
     return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for s in spans for ch in s.text)
 
 
-def write_docx(draft: Draft, stream: BinaryIO, *, reference: Optional[Reference] = None,
+def write_docx(draft: Draft, stream: BinaryIO, *, reference: Optional["Reference"] = None,
                annotate: bool = False, sheet_name: str = "", keep_reference_styles: bool = False) -> None:
     DocxWriter(reference, annotate, sheet_name, keep_reference_styles).write(draft, stream)

@@ -7,8 +7,10 @@ navigation pane and table of contents work off the real Heading 1-4 styles.
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict, List, Optional, Tuple
 
 import docx
 from docx.document import Document as DocxDocument
@@ -265,22 +267,56 @@ def _cache_key() -> str:
     return digest.hexdigest()[:16]
 
 
+def _cache_path() -> Path:
+    return user_cache_dir() / f"gongwen-base-{_cache_key()}.docx"
+
+
+def _store(cached: Path, write) -> None:
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(cached, write, force=True)
+    except (OSError, OutputFileError):
+        pass  # a read-only cache folder only costs speed
+
+
 def base_document() -> DocxDocument:
     """`new_document()`, read from a cached copy when one exists.
 
     Restyling python-docx's default document costs about as much as writing the whole draft;
     the result only changes with this style sheet or python-docx, which the cache key covers.
     """
-    cached = user_cache_dir() / f"gongwen-base-{_cache_key()}.docx"
+    cached = _cache_path()
     if cached.is_file():
         try:
             return docx.Document(str(cached))
         except Exception:  # noqa: BLE001 - a damaged cache only costs speed
             pass
     doc = new_document()
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(cached, doc.save, force=True)
-    except (OSError, OutputFileError):
-        pass  # a read-only cache folder only costs speed
+    _store(cached, doc.save)
     return doc
+
+
+# The two parts a plain draft changes; every other part of the base package is written as it is.
+DOCUMENT_PART, CORE_PART = "word/document.xml", "docProps/core.xml"
+
+
+def base_package() -> List[Tuple[str, bytes]]:
+    """The zip members of `new_document()` as python-docx saves it, (name, bytes) in its order:
+    the cached copy of `base_document()`, or a new one.
+
+    A member whose CRC does not match, a file that is no zip or lacks one of the two parts the
+    writer fills (a damaged cache) means building it anew, as `base_document` does."""
+    cached = _cache_path()
+    try:
+        with zipfile.ZipFile(cached) as package:
+            members = [(info.filename, package.read(info)) for info in package.infolist()]
+        if {DOCUMENT_PART, CORE_PART} <= {name for name, _ in members}:
+            return members
+    except Exception:  # noqa: BLE001 - missing or damaged: it only costs speed
+        pass
+    buffer = io.BytesIO()
+    new_document().save(buffer)
+    data = buffer.getvalue()
+    _store(cached, lambda stream: stream.write(data))
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return [(info.filename, package.read(info)) for info in package.infolist()]
