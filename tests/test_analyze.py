@@ -65,6 +65,8 @@ def _compare(section: Any, want: Dict[str, Any]) -> List[Tuple[str, Any, Any]]:
     ("■ 主要工作", Marker("sym■", 1, 2)),
     ("◆粮食生产再获丰收。", Marker("sym◆", 1, 1)),
     ("●", None),
+    ("一，主要工作及成效", Marker("cn，", 1, 2)),  # 一， typed for 一、
+    ("一，二年级", None),
     ("一、二年级学生", None),
     ("1、2、3号楼", None),
     ("1.5万元", None),

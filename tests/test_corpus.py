@@ -14,7 +14,7 @@ from drafter.corpus import chrome
 from drafter.corpus.decode import DecodeProblem, decode_bytes
 from drafter.corpus.extract import extract
 from drafter.corpus.files import expand_paths
-from drafter.corpus.normalize import detect_script, normalize_width, sentence_stops, to_simplified
+from drafter.corpus.normalize import detect_script, digit_years, normalize_width, sentence_stops, to_simplified
 from drafter.corpus.readers import read_document
 from drafter.errors import InputFileError
 
@@ -169,6 +169,25 @@ def test_normalisation_keeps_the_length_of_any_line(text: str) -> None:
     assert len(normalize_width(text)) == len(text)
     assert len(to_simplified(text)) == len(text)
     assert len(sentence_stops(text)) == len(text)
+    assert len(digit_years(text)) == len(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("二〇二五年，我局将", "2025年，我局将"),
+    ("二零二四 年度工作总结", "2024 年度工作总结"),
+    ("二〇二五年一月十日", "2025年一月十日"),
+    ("第二〇", "第二〇"),  # no 年: not a year
+])
+def test_years_in_chinese_numerals_read_as_digits(text: str, expected: str) -> None:
+    assert digit_years(text) == expected
+
+
+def test_a_closing_date_in_chinese_numerals_is_still_the_closing(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("某某局二〇二四年工作总结\n\n二〇二四年，我局各项工作取得新成效，现总结如下：\n一、主要工作\n"
+                    "全年完成投资12亿元。\n\n某某局\n二〇二五年一月十日\n", encoding="utf-8")
+    found = extract(read_document(path))
+    assert [r.raw for r in found.closing] == ["某某局", "二〇二五年一月十日"]
 
 
 @pytest.mark.parametrize("text, expected", [

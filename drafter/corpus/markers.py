@@ -29,6 +29,8 @@ _STYLE_DEFS = (
     ("dx", rf"({DX_NUM})\s*[、.，]", "", 0),
     ("cn、", rf"({CN_NUM})\s*、", "{cn}、", 1),
     ("cn.", rf"({CN_NUM})\s*\.(?:(?!\d)|(?=(?:19|20)\d\d年))", "{cn}.", 1),
+    # 一，: a slip for 一、 (the comma key is next to it); a sequence of them is a top level
+    ("cn，", rf"({CN_NUM})\s*，", "", 1),
     ("(cn)", rf"（\s*({CN_NUM})\s*）\s*[、.]?", "（{cn}）", 2),
     ("n.", r"(\d{1,2})\s*\.(?:(?!\d)|(?=(?:19|20)\d\d年))", "{n}.", 3),
     ("n、", r"(\d{1,2})\s*、", "{n}、", 3),
@@ -44,7 +46,7 @@ PATTERNS: Dict[str, str] = {s[0]: s[2] for s in _STYLE_DEFS}
 RANKS: Dict[str, int] = {s[0]: s[3] for s in _STYLE_DEFS}
 _STYLE_RES = tuple((s[0], re.compile(s[1])) for s in _STYLE_DEFS)
 # One regex for "does a marker start here?", tried before the per-style ones.
-_ANY = re.compile(r"第\s*[一二三四五六七八九十\d]|[壹贰叁参肆伍陆柒捌玖拾]{1,3}\s*[、.，]|[一二三四五六七八九十]{1,3}\s*[、.]|（\s*[一二三四五六七八九十\d]|\d{1,2}\s*[.、）]|[\u2460-\u2473]"
+_ANY = re.compile(r"第\s*[一二三四五六七八九十\d]|[壹贰叁参肆伍陆柒捌玖拾]{1,3}\s*[、.，]|[一二三四五六七八九十]{1,3}\s*[、.，]|（\s*[一二三四五六七八九十\d]|\d{1,2}\s*[.、）]|[\u2460-\u2473]"
                   "|[" + "".join(SYMBOL_FAMILIES) + "]")
 # What right after a marker shows it is not a heading: "一、二年级", "1、2、3", "3）%" …
 _NOT_AFTER = re.compile(rf"{CN_NUM}\s*[、年]|\d{{1,2}}\s*[、.）]|[%％、，。）：；]")

@@ -117,10 +117,23 @@ def sentence_stops(text: str) -> str:
     return _ASCII_STOP.sub("。", text) if "." in text else text
 
 
+# A year in Chinese numerals (二〇二四年, as 公文 date their text) has four characters, like 2024.
+_CN_YEAR = re.compile(r"二[〇零][〇零一二三四五六七八九]{2}(?=\s*年)")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGIT["零"] = "0"
+
+
+def digit_years(text: str) -> str:
+    """二〇二四年 → 2024年, so one rule reads the report's year however it is written; same length."""
+    if "二〇" not in text and "二零" not in text:
+        return text
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(0)), text)
+
+
 def normalize_lines(lines: List[str], script: str) -> List[str]:
     """The analysis form of each line: unified width and whitespace, ASCII full stops that end
-    Chinese sentences as 。, Simplified script."""
-    widths = [sentence_stops(normalize_width(line)) for line in lines]
+    Chinese sentences as 。, years in Chinese numerals as digits, Simplified script."""
+    widths = [digit_years(sentence_stops(normalize_width(line))) for line in lines]
     if script != "traditional":
         return widths
     return [to_simplified(line) for line in widths]

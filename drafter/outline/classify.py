@@ -3,7 +3,8 @@
 The model.  Top-level sections are labelled together by a Viterbi pass over additive scores:
 each section's *emission* per part sums (1) its heading's words — the built-in prior of the
 genre plus the vocabulary learned from a corpus, halved for the non-work parts when the heading
-is a theme sentence (a comma, more than 18 characters, a figure, or a result such as 水平不断提高);
+is a theme sentence (a comma, more than 18 characters, a figure, or a result such as 水平不断提高),
+and a heading naming two parts (存在的问题及下一步打算) leaning to the one it names first;
 (2) its position — the first numbered part after the opening is usually this year's work, the
 last one usually the plan; (3) its size and content — a part holding most of the text under
 several subsections is the year's work whatever its heading says (重点工作及特色亮点), figures and
@@ -12,7 +13,8 @@ superior body (几点建议, 意见和想法) are other, never plan; (4) a part 
 part its opening sentence signals.  Transitions cost a penalty for going back in the usual order
 (主要工作 → 特色亮点 → 存在问题 → 工作打算) and for returning to the work after an “other” part, so
 theme headings without part words inherit the part they stand in.  Nested sections keep their
-parent's part unless their own words clearly say otherwise.  Every contribution is recorded as
+parent's part unless their own words clearly say otherwise (inside the work: highlights, problems,
+plan, other; inside the problems: the plan, on stronger evidence).  Every contribution is recorded as
 a line of evidence (`drafter analyze --explain`).
 """
 from __future__ import annotations
@@ -33,6 +35,8 @@ PART_HEADING_MAX = 16  # a heading naming a part is short; a longer one states a
 LEARNED_MAX = 1.5
 OTHER_THEN_WORK = 1.5  # the year's work rarely resumes after a part such as 面临的形势 or 荣誉
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_JOINED = re.compile(r"及|和|与|暨|以及")
+COMBINED_FIRST = 4.0  # a heading naming two parts (问题及打算) is the part its text starts with
 
 
 class Vocabulary:
@@ -104,11 +108,18 @@ def heading_scores(text: str, year: Optional[int], vocabulary: Vocabulary, body:
     if LESSONS.search(text) and "做法" in text:  # 主要做法和经验: the lessons drawn, not the work itself
         text = text.replace("做法", "  ")
         _note(notes, "标题把做法和经验、体会并提，讲的是经验：“做法”不算主要工作的用词")
+    first_at: Dict[str, int] = {}
     for part, cues in PRIOR.items():
         hits = [cue for cue in cues if cue in text]
         if hits:
             scores[part] += sum(cues[c] for c in hits)
+            first_at[part] = min(text.find(c) for c in hits)
             _note(notes, f"标题用词“{'、'.join(hits)}”→{_zh(part)} +{sum(cues[c] for c in hits):.1f}")
+    named = [p for p in ("achievements", "highlights", "problems", "plan") if scores[p] >= 2.5]
+    if len(named) >= 2 and _JOINED.search(text):  # 存在的问题及下一步打算: one part holding two
+        first = min(named, key=lambda p: first_at[p])
+        scores[first] += COMBINED_FIRST
+        _note(notes, f"标题并提两个部分，先说的是{_zh(first)} +{COMBINED_FIRST}")
     if PROBLEM_AS_ACTION.search(text) and scores["problems"]:
         scores["problems"] *= 0.2
         _note(notes, "标题是解决问题的工作（如“补齐短板”），不是问题本身：存在问题 ×0.2")
@@ -221,13 +232,22 @@ def _names_a_part(section: Section) -> bool:
         and not section.heading.rstrip().endswith("。") if section.heading else False
 
 
+# Parts a nested heading may leave its parent's part for, and on how much evidence: the work may
+# hold highlights, problems or the plan (特色亮点工作 inside 主要工作); a part holding the problems
+# may go on to the plan (二、存在的问题及下一步打算 › （二）下一步打算), which its own problem
+# subsections (工作计划执行不到位) must not be taken for, hence the higher bar.
+_NESTED_OVERRIDES = {"achievements": (("highlights", "problems", "plan", "other"), OVERRIDE_MIN),
+                     "problems": (("plan",), OVERRIDE_MIN + 1.0)}
+
+
 def _label_children(section: Section, year: Optional[int], vocabulary: Vocabulary) -> None:
     for child in section.children:
         child.canonical = section.canonical
-        if section.canonical == "achievements" and _names_a_part(child):
+        if section.canonical in _NESTED_OVERRIDES and _names_a_part(child):
+            parts, needed = _NESTED_OVERRIDES[section.canonical]
             scores = heading_scores(child.text, year, vocabulary)
-            best = max(("highlights", "problems", "plan", "other"), key=lambda p: scores[p])
-            if scores[best] >= OVERRIDE_MIN and scores[best] >= scores["achievements"] + 1.0:
+            best = max(parts, key=lambda p: scores[p])
+            if scores[best] >= needed and scores[best] >= scores[section.canonical] + 1.0:
                 child.canonical = best
         _label_children(child, year, vocabulary)
 
