@@ -67,12 +67,12 @@ def test_a_soft_wrapped_value_loses_no_text(lines: list) -> None:
     """Typed on several lines (a YAML | block, a paste from Word): every character is still there,
     in order, wherever the lines were joined or kept apart."""
     text = draft_text(sheet(problems=[{"title": "问题", "detail": "\n".join(lines)}]))
-    flat = "".join(text.split())
-    rest = iter(flat)
+    rest = iter(text)
     for line in lines:
-        core = normalise(line.strip(), "paragraph").text.rstrip("。；;，,、.!！？?：:").strip()
-        core = normalise(core, "item").text if core else core
-        assert all(ch in rest for ch in "".join(core.split())), (lines, text)
+        # letters and digits, which no typing rule changes (an enumerator typed at a line's start
+        # may go: normalising the line alone drops it too); punctuation may be made full-width
+        words = [ch for ch in normalise(line.strip(), "paragraph").text if ch.isalnum()]
+        assert all(ch in rest for ch in words), (lines, text)
 
 
 def compose_data(data: dict):
