@@ -34,6 +34,25 @@ SELF_REFERENCES = (
 FALLBACK_SELF = "我单位"
 # Units that govern a place: only they speak of 稳中求进工作总基调 and the like.
 GOVERNMENT_SELF = ("我镇", "我乡", "我县", "我区", "我市", "街道")
+# Units that serve rather than govern or administer (a school, a hospital, a weather bureau):
+# they do not speak of 奋力攻坚 like a 县政府 does.  Read from the unit's name.
+SERVICE_WORDS = ("学校", "中学", "小学", "大学", "学院", "幼儿园", "医院", "卫生院", "气象", "疾控", "妇幼", "图书馆",
+                 "博物馆", "文化馆", "研究院", "研究所", "设计院", "中心", "站")
+# What a unit of a field says right after its guidance (…为指导，全面贯彻党的教育方针，…), by its name.
+MISSIONS = (
+    (("教育", "学校", "中学", "小学", "大学", "学院", "幼儿园"),
+     ("全面贯彻党的教育方针", "全面贯彻党的教育方针，落实立德树人根本任务")),
+    (("卫生", "卫健", "医院", "疾控", "妇幼"), ("坚持以人民健康为中心",)),
+)
+# The spirit of the opening (…，凝心聚力、真抓实干，各项工作…), by kind of unit; "" says none.
+# A unit that governs a place may be 奋力攻坚; a department 真抓实干; a school or a hospital says
+# no such thing unless the sentence needs a verb (then the plainest one).
+SPIRITS = {
+    "government": ("凝心聚力、真抓实干", "担当作为、奋力攻坚", "锐意进取、务实笃行", ""),
+    "department": ("凝心聚力、真抓实干", "担当作为、务实笃行", ""),
+    "service": ("",),
+}
+NEEDED_SPIRIT = "扎实履行职责"  # a service unit's opening with no other verb
 _TRAILING = re.compile(r"[\s（(【\[].*$")  # "某某局（党组）" names itself by 某某局
 
 _OPENING_WORDS = re.compile(r"^(?:一年来|半年来|过去一年|上半年|今年以来)[，,]")
@@ -87,6 +106,10 @@ class Voice:
         given = report.self_reference
         self.self: Any = given if given else Fact(self_reference(str(report.org)), report.org.source)
         self.government = self_reference(str(report.org)) in GOVERNMENT_SELF
+        name = _TRAILING.sub("", str(report.org).strip()) or str(report.org)
+        self.unit_kind = "government" if self.government else \
+            "service" if any(w in name for w in SERVICE_WORDS) else "department"
+        self._missions = next((said for words, said in MISSIONS if any(w in name for w in words)), ())
 
     # -- choices ---------------------------------------------------------------------------
     def choice(self, slot: str, n: int) -> int:
@@ -102,6 +125,19 @@ class Voice:
         best = max(bank.get(o, 0) for o in options)
         pool = [o for o in options if bank.get(o, 0) == best]
         return pool[self.choice(f"phrase:{part}:{'|'.join(options)}", len(pool))]
+
+    def mission(self) -> str:
+        """What a school or a health unit says after its guidance (全面贯彻党的教育方针 …), or ""
+        for a unit of no such field; among a field's wordings by the sheet's seed."""
+        if not self._missions:
+            return ""
+        return self._missions[self.choice("overview.mission", len(self._missions))]
+
+    def spirit(self, needed: bool = False) -> str:
+        """The opening's spirit phrase for this kind of unit, or "" for none; `needed` when the
+        sentence has no other verb for the unit (then never "")."""
+        pool = [p for p in SPIRITS[self.unit_kind] if p or not needed] or [NEEDED_SPIRIT]
+        return pool[self.choice("overview.spirit", len(pool))]
 
     def lead_in(self, part: str) -> str:
         """The learned lead-in sentence of `part` fitting this period (most reports first), or ""."""
