@@ -40,6 +40,9 @@ BAD = [
     ("half-width punctuation between Chinese", re.compile(rf"[{CJK}][,;:()!?]|[,;:()!?][{CJK}]")),
     ("ASCII quote near Chinese", re.compile(rf"[{CJK}]['\"]|['\"][{CJK}]")),
     ("the period said again for a second event zero", re.compile(r"(全年|上半年)未发生[^。；]*[，；]\1未发生")),
+    # 全年未发生A，未发生B: two plain event zeros are one clause (全年未发生A和B); 未发生B，比上年减少3起 keeps its own
+    ("two plain event zeros in two clauses", re.compile(
+        rf"未发生[^，。；、和]+[，；]未发生[^，。；、和]+(?=[；。]|，(?!{VERSUS}))")),
     ("a label's unit said twice", re.compile(r"(人次|场次|户次|件次|批次|架次)[\d.]+[万亿]?\1")),
     ("a duration falling or rising as 下降/增加", re.compile(
         r"(?:住院日|时限|等候时间|等待时间|办结时间)[\d.]+(?:天|日|小时|分钟|个工作日)，[^，；。]*(?:下降|增加|减少|提高)")),
@@ -115,9 +118,11 @@ def test_the_checks_catch_what_old_drafts_said() -> None:
                 "平均住院日7.8天，较上年下降0.5天",
                 # mixed magnitudes: a difference in the value's larger unit
                 "教育经费投入1.25亿元，比上年减少0.05亿元，下降3.8%", "粮食产量1.25万吨，同比增加0.07万吨，增长5.9%",
-                "4.82万人，比上年增加0.47万人", "投入1.25亿元，比上年增加5000元，增长0.0%"]:
+                "4.82万人，比上年增加0.47万人", "投入1.25亿元，比上年增加5000元，增长0.0%",
+                "全年未发生森林火灾，未发生安全生产事故。", "上半年未发生火灾；未发生安全生产事故；引进人才3人。"]:
         assert bad_phrasing(old), old
     assert not bad_phrasing("巩固率99.6%，比上年提高0.4个百分点；引进人才由上年的28人增至35人。")
+    assert not bad_phrasing("全年未发生森林火灾，未发生安全生产事故，比上年减少3起。全年未发生森林火灾和安全生产事故。")
 
 
 # -- generated figures ---------------------------------------------------------------------------

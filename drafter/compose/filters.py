@@ -31,8 +31,8 @@ The rules:
    figure cleared to 0 is …比上年减少3个，实现清零 (the comparison, then the result); 0 in both
    years is 与上年同为零 — never “0个，与上年持平”.  Up from 0 is new, never a percentage: a
    label that builds or wins (新建、引进、获评 …) 实现零的突破，达到3个, anything else 2起，上年为零
-   (so a bad thing is never a 突破).  Two event zeros in one sentence say 全年 once
-   (`in_one_sentence`: 全年未发生A，未发生B).
+   (so a bad thing is never a 突破).  Event zeros in one sentence say 全年 once, and plain ones
+   side by side are one clause (`in_one_sentence`: 全年未发生A、B和C; 全年未发生A，未发生B，比上年减少3起).
 7. Units: the figures a clause states (this year's value, and last year's when it is written)
    share one unit, chosen so that the larger is at least 1 and every number stays exact with at
    most two decimals (48143万元 stays 万元; 12500万元 becomes 1.25亿元).  A difference is written
@@ -446,16 +446,50 @@ def _without_doubled_unit(facts: FigureFacts, rule: Callable[[FigureFacts], Opti
 
 EVENT_RULES = ("event_none", "event_none_down")
 _PERIOD = re.compile(r"^(?:全年|上半年)(?=未发生)")
+_NONE = re.compile(r"^(?:全年|上半年)?未发生(?P<label>[^、和，。；]+)$")
+EVENT_JOINS = ("、", "和")  # 全年未发生A、B和C; harvest.phrases.split_events reads them apart
+
+
+def _merges(before: Phrase, phrase: Phrase) -> bool:
+    """Two plain event zeros side by side are one clause (全年未发生A和B); one with a comparison
+    (未发生B，比上年减少3起) keeps its own, and a label holding 、 or 和 is never merged, so a
+    reader splits the merged clause back into exactly its figures."""
+    return all(p.rule == "event_none" and _NONE.match(p.text) for p in (before, phrase))
 
 
 def in_one_sentence(phrases: Sequence[Phrase]) -> list:
     """The texts of figures written in one sentence: an event zero right after another one
-    drops its period (全年未发生A，未发生B), since a writer says 全年 once."""
+    drops its period (全年未发生A，未发生B), since a writer says 全年 once, and plain event zeros
+    side by side keep only their labels after the first (全年未发生A + B + C, joined by
+    `joiners` as 全年未发生A、B和C).  One text per figure, so each keeps its own source mark."""
     out = []
     for i, phrase in enumerate(phrases):
+        if i > 0 and _merges(phrases[i - 1], phrase):
+            out.append(_NONE.match(phrase.text).group("label"))  # type: ignore[union-attr]
+            continue
         again = i > 0 and phrase.rule in EVENT_RULES and phrases[i - 1].rule in EVENT_RULES
         out.append(_PERIOD.sub("", phrase.text) if again else phrase.text)
     return out
+
+
+def joiners(phrases: Sequence[Phrase], sep: str) -> list:
+    """What goes before each text of `in_one_sentence`: nothing before the first, `sep` between
+    clauses, 、 and, before the last of a run of merged event zeros, 和."""
+    out = []
+    for i in range(len(phrases)):
+        if i == 0:
+            out.append("")
+        elif _merges(phrases[i - 1], phrases[i]):
+            last = i + 1 == len(phrases) or not _merges(phrases[i], phrases[i + 1])
+            out.append(EVENT_JOINS[1] if last else EVENT_JOINS[0])
+        else:
+            out.append(sep)
+    return out
+
+
+def one_sentence(phrases: Sequence[Phrase], sep: str = "，") -> str:
+    """The figures of one sentence as plain text (what templating writes, without marks)."""
+    return "".join(j + t for j, t in zip(joiners(phrases, sep), in_one_sentence(phrases)))
 
 
 def describe_figure(label: str, value: Number, unit: str, previous: Optional[Number] = None,

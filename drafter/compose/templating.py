@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import jinja2
 
@@ -181,21 +181,26 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
 
     counter = itertools.count()  # the figure's place in this render picks 比上年/同比/较上年
 
-    def said(items: Sequence[Figure], half_year: bool) -> List[str]:
-        """The clauses of figures written in one sentence, in draft order (plain text)."""
-        return filters.in_one_sentence([
-            filters.phrase_figure(str(f.label), f.value, str(f.unit), f.previous, half_year, index=next(counter))
-            for f in items])
+    def said(items: Sequence[Figure], half_year: bool, sep: str = "，") -> List[Tuple[str, str]]:
+        """The clauses of figures written in one sentence, in draft order, each with what goes
+        before it (`sep`, or 、/和 inside 全年未发生A、B和C): plain text, one per figure."""
+        phrases = [filters.phrase_figure(str(f.label), f.value, str(f.unit), f.previous, half_year, index=next(counter))
+                   for f in items]
+        return list(zip(filters.joiners(phrases, sep), filters.in_one_sentence(phrases)))
+
+    def marked(items: Sequence[Figure], clauses: Sequence[Tuple[str, str]]) -> str:
+        """Each clause marked with its own figure's source; the joiner before it is not the fact's."""
+        return "".join(j + marks.fact(c, f.source, table) for (j, c), f in zip(clauses, items))
 
     def figure(fig: Figure, half_year: bool = False) -> str:
         """引进各类人才35人，比上年增加7人，增长25.0% (同比… when half_year)."""
-        return marks.fact(said([fig], half_year)[0], fig.source, table)
+        return marks.fact(said([fig], half_year)[0][1], fig.source, table)
 
     def figures(items: Iterable[Figure], half_year: bool = False, lead: str = "") -> str:
         items = list(items)
         if not items:
             return ""
-        return lead + "；".join(marks.fact(c, f.source, table) for c, f in zip(said(items, half_year), items)) + "。"
+        return lead + marked(items, said(items, half_year, "；")) + "。"
 
     @jinja2.pass_context
     def points(ctx: Any, items: Iterable[Any], style: str = "enum") -> str:
@@ -212,9 +217,9 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
             written = filters.strip_end(str(item))
             first = attached[0]
             clauses = said(list(attached), half_year)
-            figure_clause = clauses[0]
+            figure_clause = clauses[0][1]
             label = str(first.label)
-            rest = [marks.fact(c, f.source, table) for c, f in zip(clauses[1:], attached[1:])]
+            rest = marked(attached[1:], clauses[1:])
             if _names_label(written, label) and figure_clause.startswith(label):
                 # 办理出入境证件 + 办理出入境证件2.36万件 → 办理出入境证件2.36万件 (never the label twice);
                 # 发布各类预警信号 + 发布预警信号由38次增至46次 → 发布各类预警信号由38次增至46次
@@ -222,7 +227,7 @@ def _helpers(table: marks.SourceTable) -> Dict[str, Callable[..., str]]:
                                                                             table)
             else:
                 lead = text(_as_fact(item, filters.strip_end)) + "，" + marks.fact(figure_clause, first.source, table)
-            clause = "，".join([lead] + rest)
+            clause = lead + rest
             return clause + "。" if end is filters.sentence else clause
 
         items = [i for i in items if str(i).strip()]

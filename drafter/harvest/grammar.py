@@ -286,7 +286,7 @@ def read_figures(text: str) -> Tuple[List[FigureRead], List[Tuple[int, int]]]:
     clauses) are tried first, then the head rules above; a comparison clause (`COMPARISONS`)
     attaches to the figure just before it in the same sentence.
     """
-    from .phrases import MAX_SPAN, read_statement
+    from .phrases import MAX_SPAN, read_statement, split_events
 
     figures: List[FigureRead] = []
     other: List[Tuple[int, int]] = []
@@ -314,7 +314,9 @@ def read_figures(text: str) -> Tuple[List[FigureRead], List[Tuple[int, int]]]:
                 break
         if taken is not None:
             current, k = taken
-            figures.append(current)
+            split = split_events(current)  # 全年未发生A和B: one zero per event
+            figures.extend(split)
+            current = split[-1]
             i += k
             continue
         body = text[start:b]

@@ -242,6 +242,23 @@ def read_statement(text: str, clauses: int) -> Optional[FigureRead]:
     return None
 
 
+def split_events(read: FigureRead) -> List[FigureRead]:
+    """全年未发生A、B和C (the renderer's merged event zeros, or a report's) as one zero per event,
+    when every part names an event (事故、案件 …); 未发生危险化学品和烟花爆竹事故 stays one."""
+    if read.how != "event_none":
+        return [read]
+    parts = re.split("|".join(filters.EVENT_JOINS), read.label)
+    if len(parts) < 2 or not all(p and any(w in p for w in filters.EVENT_WORDS) for p in parts):
+        return [read]
+    out = []
+    for part in parts:
+        one = FigureRead(part, read.value, read.unit, read.previous, how=read.how, text=read.text,
+                         start=read.start, end=read.end)
+        one.comparisons = list(read.comparisons)
+        out.append(one)
+    return out
+
+
 def _not_plain(m: "re.Match[str]") -> bool:
     """A plain figure whose label holds a change (由8个增至…) is another phrasing, read elsewhere."""
     from .grammar import _TO, is_not_figure
