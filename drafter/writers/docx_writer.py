@@ -10,13 +10,13 @@ from the fact sheet, naming the sheet's path and line, so a reviewer can check e
 A plain draft (no reference, no comments) does not go through a python-docx Document at all:
 only word/document.xml and docProps/core.xml change from `gongwen.base_package()`, so those two
 are parsed, filled and serialised and every other part is copied as the bytes python-docx would
-have written for it.  Opening the package, re-serialising every part and python-docx's
-bookkeeping cost about as much as writing the draft.  The XML of every part is the same either
-way (python-docx's own element classes and serialiser are used for the two parts).
+have written for it, still deflated (`zipcopy`).  Opening the package, re-serialising and
+recompressing every part and python-docx's bookkeeping cost about as much as writing the
+draft.  The XML of every part is the same either way (python-docx's own element classes and
+serialiser are used for the two parts).
 """
 from __future__ import annotations
 
-import zipfile
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, BinaryIO, Optional
 
@@ -30,7 +30,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from ..draft import Draft, Heading, Paragraph, Signature, Span, Spans, Title, plain
-from . import gongwen, ooxml
+from . import gongwen, ooxml, zipcopy
 
 if TYPE_CHECKING:  # the reference code is only imported when a reference is used
     from .reference import Reference
@@ -118,21 +118,16 @@ class DocxWriter:
                 body.append(el)
 
     def _write_package(self, draft: Draft, stream: BinaryIO) -> None:
-        """The plain draft, written from `gongwen.base_package()` (see the module docstring).
-
-        The zip is written as python-docx writes it: the same members in the same order,
-        deflated at zlib's default level."""
+        """The plain draft, written from `gongwen.base_package()` (see the module docstring)."""
         members = gongwen.base_package()
-        parts = dict(members)
-        document = parse_xml(parts[gongwen.DOCUMENT_PART])
-        core = parse_xml(parts[gongwen.CORE_PART])
-        self._fill(document.body, draft)
-        self._properties(CoreProperties(core), draft)
-        parts[gongwen.DOCUMENT_PART] = serialize_part_xml(document)
-        parts[gongwen.CORE_PART] = serialize_part_xml(core)
-        with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as package:
-            for name, _ in members:
-                package.writestr(name, parts[name])
+        filled = {gongwen.DOCUMENT_PART: None, gongwen.CORE_PART: None}
+        for m in members:
+            if m.name in filled:
+                filled[m.name] = parse_xml(m.data)
+        self._fill(filled[gongwen.DOCUMENT_PART].body, draft)
+        self._properties(CoreProperties(filled[gongwen.CORE_PART]), draft)
+        zipcopy.write(stream, [zipcopy.Member(m.name, serialize_part_xml(filled[m.name])) if m.name in filled else m
+                               for m in members])
 
     @staticmethod
     def _properties(props: CoreProperties, draft: Draft) -> None:

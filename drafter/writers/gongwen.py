@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zipfile
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional
 
 import docx
 from docx.document import Document as DocxDocument
@@ -21,7 +20,7 @@ from ..errors import OutputFileError
 from ..fsutil import write_atomic
 from ..record import record
 from ..resources import user_cache_dir
-from . import ooxml
+from . import ooxml, zipcopy
 
 LATIN = "Times New Roman"
 FANGSONG, KAITI, HEITI, XIAOBIAOSONG, SONG = "仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体", "宋体"
@@ -300,17 +299,16 @@ def base_document() -> DocxDocument:
 DOCUMENT_PART, CORE_PART = "word/document.xml", "docProps/core.xml"
 
 
-def base_package() -> List[Tuple[str, bytes]]:
-    """The zip members of `new_document()` as python-docx saves it, (name, bytes) in its order:
-    the cached copy of `base_document()`, or a new one.
+def base_package() -> List[zipcopy.Member]:
+    """The zip members of `new_document()` as python-docx saves it, in its order, still
+    deflated: the cached copy of `base_document()`, or a new one.
 
-    A member whose CRC does not match, a file that is no zip or lacks one of the two parts the
-    writer fills (a damaged cache) means building it anew, as `base_document` does."""
+    A cache that is no zip, whose members do not match their CRC or that lacks one of the two
+    parts the writer fills is damaged: it is built anew, as `base_document` does."""
     cached = _cache_path()
     try:
-        with zipfile.ZipFile(cached) as package:
-            members = [(info.filename, package.read(info)) for info in package.infolist()]
-        if {DOCUMENT_PART, CORE_PART} <= {name for name, _ in members}:
+        members = zipcopy.read(cached.read_bytes())
+        if {DOCUMENT_PART, CORE_PART} <= {m.name for m in members}:
             return members
     except Exception:  # noqa: BLE001 - missing or damaged: it only costs speed
         pass
@@ -318,5 +316,4 @@ def base_package() -> List[Tuple[str, bytes]]:
     new_document().save(buffer)
     data = buffer.getvalue()
     _store(cached, lambda stream: stream.write(data))
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        return [(info.filename, package.read(info)) for info in package.infolist()]
+    return zipcopy.read(data)
