@@ -108,13 +108,20 @@ def to_simplified(text: str) -> str:
 # An ASCII full stop ending a Chinese sentence (text typed with an English keyboard layout, or
 # converted by a tool): after a Han character (not a numeral, so 一. stays a heading number), a
 # closing quote, 》 or %, and before a space, a Han character, an opening quote or the line end.
-# 1.5万 and 1. are untouched, since a digit stands before them.
-_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%”\"》])(?<![一二三四五六七八九十])\.(?=[ \u4e00-\u9fff“\"]|$)")
+# 1.5万 and 1. are untouched, since a digit stands before them.  Only lines without a 。 are
+# looked at: a line typed with Chinese punctuation ends its sentences with it.
+_ASCII_STOP = re.compile(r"[\u4e00-\u9fff%”\"》]\.(?=[ \u4e00-\u9fff“\"]|$)")
+_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def _stop(m: "re.Match[str]") -> str:
+    before = m.group(0)[0]
+    return m.group(0) if before in _NUMERALS else before + "。"
 
 
 def sentence_stops(text: str) -> str:
     """ASCII full stops that end Chinese sentences become 。; the result has the same length."""
-    return _ASCII_STOP.sub("。", text) if "." in text else text
+    return _ASCII_STOP.sub(_stop, text) if "." in text and "。" not in text else text
 
 
 # A year in Chinese numerals (二〇二四年, as 公文 date their text) has four characters, like 2024.
