@@ -21,6 +21,14 @@ class Span:
     source: Optional[Source] = None
     placeholder: bool = False
 
+    def __init__(self, text: str, source: Optional[Source] = None, placeholder: bool = False) -> None:
+        # A draft builds hundreds of spans: written out, this is a fifth of `record`'s generic
+        # constructor (fields set straight into the instance, past the frozen __setattr__).
+        fields = self.__dict__
+        fields["text"] = text
+        fields["source"] = source
+        fields["placeholder"] = placeholder
+
 
 Spans = List[Span]
 

@@ -50,6 +50,14 @@ def test_render_does_not_load_jieba(tmp_path: Path) -> None:
     assert (tmp_path / "x.docx").stat().st_size > 0
 
 
+def test_a_render_whose_templates_work_loads_no_template_error_translation(tmp_path: Path) -> None:
+    modules = _modules(["render", str(SAMPLE), "-o", str(tmp_path / "x.md")], tmp_path)
+    assert "drafter.compose.templating" in modules
+    # template_errors (a dozen message patterns) is imported only when a template fails
+    assert "drafter.compose.template_errors" not in modules
+    assert (tmp_path / "x.md").read_text(encoding="utf-8").strip()
+
+
 def test_every_lazy_command_resolves_and_is_listed() -> None:
     import click
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Callable, List, Optional, Tuple
 
@@ -66,10 +67,18 @@ class TemplateLoader(jinja2.BaseLoader):
         pieces = split_template_path(template)  # refuses "../" and absolute names
         for directory in self.search_path:
             path = directory.joinpath(*pieces)
-            if not os.path.lexists(path) or path.is_dir():
-                continue  # a FIFO or device named like a template is refused below, not skipped
-            raw = limits.read_bounded(path, limits.TEMPLATE)  # a FIFO or a giant file is refused by name
-            mtime = _mtime(path)
+            try:  # one stat answers "there?", "a folder?" and "when changed?" (was three calls a template)
+                found = os.stat(path)
+            except (OSError, ValueError):
+                if not os.path.lexists(path):
+                    continue
+                mtime = None  # a dangling link: refused by name below
+            else:
+                if stat.S_ISDIR(found.st_mode):
+                    continue
+                mtime = found.st_mtime
+            # a FIFO, a device or a giant file named like a template is refused by name, not skipped
+            raw = limits.read_bounded(path, limits.TEMPLATE)
             return decode_template(raw, path), str(path), lambda: _mtime(path) == mtime
         raise jinja2.TemplateNotFound(template)
 

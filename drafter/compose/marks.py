@@ -52,10 +52,11 @@ class SourceTable:
         self._ids: dict = {}
 
     def id_of(self, source: Source) -> int:
-        if source not in self._ids:
-            self._ids[source] = len(self.sources)
+        sid = self._ids.get(source)  # one hash of the (frozen record) source, not three
+        if sid is None:
+            sid = self._ids[source] = len(self.sources)
             self.sources.append(source)
-        return self._ids[source]
+        return sid
 
 
 def fact(text: str, source: Optional[Source], table: SourceTable) -> str:

@@ -23,7 +23,6 @@ busy machine more than all of the draft's Jinja work (issue 12).
 from __future__ import annotations
 
 import _thread
-import functools
 import re
 import time
 from typing import Any, Iterator, Optional
@@ -32,6 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .. import limits
 from ..errors import TemplateError
+from .checkargs import like
 
 
 class TemplateLimitError(TemplateError):
@@ -163,7 +163,7 @@ def _size(value: Any) -> int:
     return len(value) if isinstance(value, (str, bytes, list, tuple)) else 0
 
 
-_FORMAT_WIDTH = re.compile(r"%[-+ #0]*(\d*)(?:\.(\d*))?")
+_FORMAT_WIDTH = r"%[-+ #0]*(\d*)(?:\.(\d*))?"  # compiled by `re` when a template first uses %
 
 
 class BoundedSandbox(SandboxedEnvironment):
@@ -203,7 +203,7 @@ class BoundedSandbox(SandboxedEnvironment):
                     right * max(1, abs(left).bit_length()) > 64 * 1024:
                 raise TemplateLimitError(f"乘方 {_shown(left)} ** {_shown(right)} 的结果过大，已停止")
         elif operator == "%" and isinstance(left, str):
-            for match in _FORMAT_WIDTH.finditer(left):
+            for match in re.finditer(_FORMAT_WIDTH, left):
                 for digits in match.groups():
                     if digits and int(digits) > 10_000:
                         raise TemplateLimitError(f"格式串中的宽度 {digits} 过大，已停止")
@@ -266,7 +266,6 @@ def bound_filters(env: BoundedSandbox) -> None:
 
 
 def _bounded(func: Any, budget: Budget) -> Any:
-    @functools.wraps(func)  # keeps Jinja's pass_context/pass_environment marks
     def bounded(*args: Any, **kwargs: Any) -> Any:
         budget.check()
         _check_args(args, kwargs)
@@ -275,4 +274,4 @@ def _bounded(func: Any, budget: Budget) -> Any:
             raise _too_big()
         return result
 
-    return bounded
+    return like(bounded, func)  # keeps Jinja's pass_context/pass_environment marks

@@ -24,7 +24,6 @@ from . import filters, marks
 from .checkargs import checked_all
 from .loader import TemplateLoader
 from .sandbox import BoundedSandbox, bound_filters, generate_bounded
-from .template_errors import translate
 
 TEMPLATE_SUFFIX = ".j2"
 MAX_HEADING_DEPTH = 3  # below a part (一、): （一） 1. （1）, the four levels GB/T 9704 names
@@ -291,6 +290,8 @@ def render_template(env: BoundedSandbox, name: str, context: Dict[str, Any]) -> 
     except BaseException as exc:  # noqa: BLE001 - sorted by `translate`; what is not ours goes on
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
+        from .template_errors import translate  # its message patterns are needed only when a template fails
+
         translated = translate(exc, name, _source_path(env, name))
         if translated is exc:
             raise
