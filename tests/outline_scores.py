@@ -1,7 +1,7 @@
 """Top-level precision/recall and title accuracy of `analyze` over the hand-labelled fixtures.
 
-Run as ``python tests/outline_scores.py [--new-only]``; prints one line per file that differs and
-the totals.  (Not a test: the assertion lives in tests/test_analyze.py.)
+Run as ``python tests/outline_scores.py [NAME-PART]``; prints one line per file that differs and
+the totals, and the same for the level-2 sections of the parts whose labels list them.  (Not a test: the assertion lives in tests/test_analyze.py.)
 """
 from __future__ import annotations
 
@@ -31,8 +31,24 @@ def key(section: dict) -> tuple:
             bool(section.get("continued")))
 
 
+def _children(sections: list, want: list) -> tuple:
+    """(true positive, false positive, false negative) of the (part, heading) pairs of the level-2
+    sections, for the top-level parts whose expectation lists its children."""
+    by_heading = {(s["canonical"], s["heading"]): s for s in sections}
+    tp = fp = fn = 0
+    for expected in want:
+        if "children" not in expected:
+            continue
+        got_section = by_heading.get((expected["canonical"], expected["heading"]), {"children": []})
+        got = {(c["canonical"], c["heading"]) for c in got_section["children"]}
+        wanted = {(c["canonical"], c["heading"]) for c in expected["children"]}
+        tp, fp, fn = tp + len(got & wanted), fp + len(got - wanted), fn + len(wanted - got)
+    return tp, fp, fn
+
+
 def main(only: str = "") -> None:
     tp = fp = fn = titles = total = 0
+    sub = [0, 0, 0]
     for source, expected_file in cases():
         if only and only not in source.name:
             continue
@@ -47,6 +63,7 @@ def main(only: str = "") -> None:
         fn += len(want - got)
         total += 1
         titles += report["title"] == expected["title"]
+        sub = [a + b for a, b in zip(sub, _children(report["sections"], expected["sections"]))]
         if got != want or report["title"] != expected["title"]:
             print(f"{source.name}: title {report['title']!r}" if report["title"] != expected["title"] else source.name)
             for item in sorted(got - want, key=str):
@@ -55,6 +72,8 @@ def main(only: str = "") -> None:
                 print("   missing", item)
     print(f"files {total}  precision {tp / max(1, tp + fp):.3f}  recall {tp / max(1, tp + fn):.3f}  "
           f"titles {titles}/{total}")
+    print(f"subsections (where labelled)  precision {sub[0] / max(1, sub[0] + sub[1]):.3f}  "
+          f"recall {sub[0] / max(1, sub[0] + sub[2]):.3f}")
 
 
 if __name__ == "__main__":

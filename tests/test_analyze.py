@@ -67,6 +67,9 @@ def _compare(section: Any, want: Dict[str, Any]) -> List[Tuple[str, Any, Any]]:
     ("●", None),
     ("一，主要工作及成效", Marker("cn，", 1, 2)),  # 一， typed for 一、
     ("一，二年级", None),
+    ("01 安全生产保持平稳", Marker("0n", 1, 3)),  # WeChat posts number their parts 01 02 …
+    ("05 2025年工作思路", Marker("0n", 5, 3)),
+    ("01  3个项目", None),
     ("一、二年级学生", None),
     ("1、2、3号楼", None),
     ("1.5万元", None),

@@ -202,6 +202,25 @@ def test_ascii_full_stops_that_end_chinese_sentences_count_as_full_stops(text: s
     assert sentence_stops(text) == expected
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("目  录", True),
+    ("一、2024年财政工作完成情况……………………1", True),
+    ("（二）重点支出保障有力..........12", True),
+    ("一、2024年财政工作完成情况", False),
+    ("全年完成投资12亿元……", False),
+])
+def test_table_of_contents_lines(line: str, expected: bool) -> None:
+    assert chrome.is_toc(line) is expected
+
+
+def test_the_addressee_line_is_not_the_opening(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("某某局关于2024年工作情况的报告\n\n县委、县政府：\n\n2024年，我局各项工作取得新成效。现报告如下：\n"
+                    "一、主要工作\n全年完成投资12亿元。\n", encoding="utf-8")
+    found = extract(read_document(path))
+    assert found.body[0].norm.startswith("2024年，我局")
+
+
 def test_an_annex_list_at_the_end_is_neither_text_nor_signature(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_text("某某局2024年工作总结\n\n2024年，我局各项工作取得新成效，现总结如下：\n一、主要工作\n全年完成投资12亿元。\n"

@@ -66,6 +66,19 @@ def is_chrome(norm: str, heading_like: bool) -> bool:
     return bool(_CHROME.search(text))
 
 
+# A table of contents exported with the report: 目录 on its own, and entries that end in a dot
+# leader and a page number (一、主要工作……………1).  Such lines start like headings, so they are
+# told apart by the leader, which no heading has.
+_TOC_TITLE = re.compile(r"^目\s*录$")
+_TOC_ENTRY = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|-{4,}|—{3,})\s*\d{1,3}$")
+
+
+def is_toc(norm: str) -> bool:
+    """A line of a table of contents: 目录, or an entry with a dot leader and a page number."""
+    text = norm.strip()
+    return len(text) <= CHROME_MAX_CHARS and bool(_TOC_TITLE.match(text) or _TOC_ENTRY.search(text))
+
+
 def is_noise(norm: str) -> bool:
     """Punctuation, placeholder marks or decoration only: ``***``, ``------``, ``xx``."""
     return bool(_NOISE.match(norm))

@@ -217,6 +217,11 @@ def _byline(text: str) -> bool:
         and not starts_with_marker(text)
 
 
+# The addressee of a 公文 report or the audience of a speech, on its own line after the title:
+# 县委、县政府： / 市人民政府： / 各位领导、同志们：
+_ADDRESSEE = re.compile(r"^(?:[^\s，。；！？：]{1,20}?(?:委|委员会|政府|局|厅|办|部|院|处|组|会|领导|同志|代表|同志们)[、，和]?){1,6}：$")
+
+
 # A collection page's next report: 【篇二】, 篇2：, 第二篇, 范文二
 _NEXT_REPORT = re.compile(r"^(?:【\s*篇\s*(?:[二三四五六七八九十]|[2-9]|\d\d)\s*】|篇\s*(?:[二三四五六七八九十]|[2-9]|\d\d)\s*[：、.]"
                           r"|第\s*[二三四五六七八九十]\s*篇|范文\s*(?:[二三四五六七八九十]|[2-9])\s*[：、.])")
@@ -258,7 +263,8 @@ def extract(doc: Document) -> Extracted:
     norms = normalize_lines(texts, script)
     runs = [Run(number, 0, raw, norm) for (number, raw), norm in zip(doc.lines, norms)]
     heading_like = [starts_with_marker(n.strip()) for n in norms]
-    flags = [chrome.is_chrome(n, h) or (not h and chrome.is_site_intro(n)) for n, h in zip(norms, heading_like)]
+    flags = [chrome.is_chrome(n, h) or (not h and chrome.is_site_intro(n)) or chrome.is_toc(n)
+             for n, h in zip(norms, heading_like)]
     styles = [doc.styles.get(number, "") for number, _ in doc.lines]
 
     title_run: Optional[Run] = None
@@ -280,7 +286,8 @@ def extract(doc: Document) -> Extracted:
             start = index + 1
         while start < len(runs) and (not runs[start].norm.strip() or flags[start]
                                      or _SUBTITLE.match(runs[start].norm.strip())
-                                     or _byline(runs[start].norm.strip())):
+                                     or _byline(runs[start].norm.strip())
+                                     or _ADDRESSEE.match(runs[start].norm.strip())):
             start += 1
     else:
         while start < len(runs) and (flags[start] or not _substantial(runs[start].norm)):

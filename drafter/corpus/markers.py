@@ -37,6 +37,8 @@ _STYLE_DEFS = (
     ("(n)", r"（\s*(\d{1,2})\s*）\s*[、.]?", "（{n}）", 4),
     ("n)", r"(\d{1,2})\s*）", "{n}）", 4),
     ("circled", r"([\u2460-\u2473])", "", 5),
+    # 01 02 03 …, set apart by a space or a bar: how WeChat posts number their parts
+    ("0n", r"0([1-9])(?:\s*[|｜]\s*|\s+)(?=[^\d\s]|(?:19|20)\d\d年)", "", 1),
     # Unnumbered bullets that reports exported from slides or WeChat posts use for headings; one
     # style per shape family, so ■ parts and ● subsections are two levels.
     *((f"sym{family[0]}", f"([{family}])", "", 2) for family in SYMBOL_FAMILIES),
@@ -46,7 +48,7 @@ PATTERNS: Dict[str, str] = {s[0]: s[2] for s in _STYLE_DEFS}
 RANKS: Dict[str, int] = {s[0]: s[3] for s in _STYLE_DEFS}
 _STYLE_RES = tuple((s[0], re.compile(s[1])) for s in _STYLE_DEFS)
 # One regex for "does a marker start here?", tried before the per-style ones.
-_ANY = re.compile(r"第\s*[一二三四五六七八九十\d]|[壹贰叁参肆伍陆柒捌玖拾]{1,3}\s*[、.，]|[一二三四五六七八九十]{1,3}\s*[、.，]|（\s*[一二三四五六七八九十\d]|\d{1,2}\s*[.、）]|[\u2460-\u2473]"
+_ANY = re.compile(r"第\s*[一二三四五六七八九十\d]|[壹贰叁参肆伍陆柒捌玖拾]{1,3}\s*[、.，]|[一二三四五六七八九十]{1,3}\s*[、.，]|（\s*[一二三四五六七八九十\d]|\d{1,2}\s*[.、）]|0[1-9]\s|0[1-9]\s*[|｜]|[\u2460-\u2473]"
                   "|[" + "".join(SYMBOL_FAMILIES) + "]")
 # What right after a marker shows it is not a heading: "一、二年级", "1、2、3", "3）%" …
 _NOT_AFTER = re.compile(rf"{CN_NUM}\s*[、年]|\d{{1,2}}\s*[、.）]|[%％、，。）：；]")

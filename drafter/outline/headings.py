@@ -116,7 +116,7 @@ def _word_headings(paras: List[Para], outline_levels: Dict[int, int],
     return out
 
 
-_TOP_STYLES = ("part", "di", "dx", "cn、", "cn.", "cn，")
+_TOP_STYLES = ("part", "di", "dx", "cn、", "cn.", "cn，", "0n")
 NESTED = "#2"  # suffix of a style restarted one level down (一、 inside 一、)
 VIRTUAL_TOP = "continued"  # reserves level 1 for the part a text starts inside of
 
