@@ -176,6 +176,9 @@ def test_no_messy_sheet_gives_a_messy_draft(points: list, detail: str, title) ->
     # a difference by its own size (1.25万吨，增加700吨), in the samples too
     ("township-many-figures", ["粮食产量1.25万吨，同比增加700吨，增长5.9%"], ["0.07万吨"]),
     ("hospital-2024", ["出院患者2.14万人次，同比增加1700人次，增长8.6%"], ["0.17万人次"]),
+    # small counts: not all 由…增至… in one draft
+    ("weather-h1-2025", ["发布各类预警信号由去年同期的38次增至46次", "实施人工增雨作业9次，较去年同期减少3次"],
+     ["由去年同期的12次减至9次"]),
     ("police-2024", ["办理出入境证件2.36万件，较上年增加7800件，增长49.4%"], ["0.78万件"]),
     ("../../../samples/edu-bureau-2024", ["完成教育基建投资2.16亿元，同比减少2200万元，下降9.2%"], ["0.22亿元"]),
     ("../../../samples/health-commission-2024", ["4.82万人，比上年增加4700人", "3.68亿元，比上年增加2600万元"],

@@ -134,7 +134,15 @@ def test_half_year_figures_compare_with_the_same_period() -> None:
     assert describe_figure("办结率", 99.1, "%", 97.6, half_year=True, index=1) == "办结率99.1%，比去年同期提高1.5个百分点"
     assert describe_figure("站点", 5, "个", 5, half_year=True) == "站点5个，与去年同期持平"
     assert describe_figure("信访事件", 0, "件", None, half_year=True) == "上半年未发生信访事件"
-    assert describe_figure("新建站点", 12, "个", 8, half_year=True, index=2) == "新建站点由去年同期的8个增至12个"
+    assert describe_figure("新建站点", 12, "个", 8, half_year=True, index=1) == "新建站点由去年同期的8个增至12个"
+
+
+def test_one_small_count_in_three_reads_as_a_plain_change() -> None:
+    """Not every small count 由…增至… (a draft with three read like one mould): by the figure's index."""
+    said = [phrase("引进人才", 35, "人", 28, index=i) for i in range(6)]
+    assert [rule for rule, _ in said] == ["small_count", "small_count", "change"] * 2
+    assert said[2] == ("change", "引进人才35人，较上年增加7人")  # no percentage off a small base
+    assert phrase("人工增雨作业", 9, "次", 12, index=5, half_year=True) == ("change", "人工增雨作业9次，较去年同期减少3次")
 
 
 def test_growth_rates_round_half_up() -> None:

@@ -22,7 +22,8 @@ The rules:
 3. Verbs fit the quantity: counts and amounts 增加/减少 (and 增长/下降 for the percentage);
    rates and levels 提高/下降; durations 缩短/延长.  A level changes by its absolute difference only.
 4. Absolute or relative by kind: a small count (both years below `SMALL_COUNT`) reads
-   由上年的8个增至12个; aggregates (amounts, larger counts) read 比上年增加2523万元，增长5.5%.
+   由上年的8个增至12个 (one in three, by index, 12个，较上年增加4个, so three in a draft are not one
+   mould; never a percentage); aggregates (amounts, larger counts) read 比上年增加2523万元，增长5.5%.
 5. No percentage unless both years are positive, so no “增长…%” from zero and never a fall of
    100% or more.  A sign change reads 由上年盈利20万元转为亏损35万元 for a profit-like label
    (利润、盈利、结余 …) and 由上年的20万元变为-35万元 otherwise; two losses read 减亏/增亏.  A fall
@@ -79,6 +80,7 @@ DURATION_WORDS = ("住院日", "时限", "时间", "时长", "周期", "用时",
                   "天数", "日数", "年限")
 TOTAL_WORDS = ("累计", "总", "志愿", "服务时长", "培训")  # 志愿服务时长12万小时 is an amount, not a duration
 SMALL_COUNT = 100  # counts below this in both years read 由8个增至12个 rather than 增长50.0%
+SMALL_COUNT_PLAIN = 2  # …and one in three (by the figure's index) 12个，较上年增加4个, so a draft varies
 
 # Units a clause may be rewritten in: (unit, how many of the base unit it holds).
 UNIT_SCALES: Dict[str, Tuple[Tuple[str, Union[int, Decimal]], ...]] = {
@@ -369,6 +371,9 @@ def rule_small_count(f: FigureFacts) -> Optional[Phrase]:
     if f.kind != "count" or f.previous is None or max(f.value, f.previous) >= SMALL_COUNT:
         return None
     show = _writer(f, f.value, f.previous)
+    if f.index % 3 == SMALL_COUNT_PLAIN:  # not every small count 由…增至…: 新建站点6个，较去年同期增加2个
+        return _say("change", **f.words(value=show(f.value), moreless="增加" if f.diff > 0 else "减少",
+                                        diff=show(abs(f.diff))))
     return _say("small_count", **f.words(previous=show(f.previous), value=show(f.value),
                                          toverb="增至" if f.diff > 0 else "减至"))
 
