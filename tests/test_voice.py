@@ -353,8 +353,9 @@ def test_a_field_speaks_of_its_own_mission_after_its_guidance(run, tmp_path: Pat
                       ("青河县人民医院", "坚持以人民健康为中心"), ("江北区卫生健康委员会", "坚持以人民健康为中心")):
         for opening in _openings(run, tmp_path, org, years=range(2018, 2024), **guided):
             assert f"为指导，{said}" in opening, opening
-    for opening in _openings(run, tmp_path, "白杨乡人民政府", years=range(2018, 2024), **guided):
-        assert "教育方针" not in opening and "人民健康" not in opening
+    for org in ("白杨乡人民政府", "省农业科学院", "县动物疫病预防控制中心兽医院"):
+        for opening in _openings(run, tmp_path, org, years=range(2018, 2024), **guided):
+            assert "教育方针" not in opening and "人民健康" not in opening, opening
 
 
 def test_an_opening_without_guidance_or_theme_still_gives_the_unit_a_verb(run, tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ MISSIONS = (
      ("全面贯彻党的教育方针", "全面贯彻党的教育方针，落实立德树人根本任务")),
     (("卫生", "卫健", "医院", "疾控", "妇幼"), ("坚持以人民健康为中心",)),
 )
+_MISSION_EXCEPT = re.compile("科学院|研究院|设计院|兽医")
 # The spirit of the opening (…，凝心聚力、真抓实干，各项工作…), by kind of unit; "" says none.
 # A unit that governs a place may be 奋力攻坚; a department 真抓实干; a school or a hospital says
 # no such thing unless the sentence needs a verb (then the plainest one).
@@ -109,7 +110,8 @@ class Voice:
         name = _TRAILING.sub("", str(report.org).strip()) or str(report.org)
         self.unit_kind = "government" if self.government else \
             "service" if any(w in name for w in SERVICE_WORDS) else "department"
-        self._missions = next((said for words, said in MISSIONS if any(w in name for w in words)), ())
+        field = _MISSION_EXCEPT.sub("", name)  # 省农业科学院 is not a school
+        self._missions = next((said for words, said in MISSIONS if any(w in field for w in words)), ())
 
     # -- choices ---------------------------------------------------------------------------
     def choice(self, slot: str, n: int) -> int:
