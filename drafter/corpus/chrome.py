@@ -76,7 +76,9 @@ _TOC_ENTRY = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|-{4,}|—{3,})\s*\d{1,3}$")
 def is_toc(norm: str) -> bool:
     """A line of a table of contents: 目录, or an entry with a dot leader and a page number."""
     text = norm.strip()
-    return len(text) <= CHROME_MAX_CHARS and bool(_TOC_TITLE.match(text) or _TOC_ENTRY.search(text))
+    if not text or len(text) > CHROME_MAX_CHARS:
+        return False
+    return bool(_TOC_ENTRY.search(text)) if text[-1].isdigit() else bool(_TOC_TITLE.match(text))
 
 
 def is_noise(norm: str) -> bool:

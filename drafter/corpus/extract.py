@@ -263,8 +263,9 @@ def extract(doc: Document) -> Extracted:
     norms = normalize_lines(texts, script)
     runs = [Run(number, 0, raw, norm) for (number, raw), norm in zip(doc.lines, norms)]
     heading_like = [starts_with_marker(n.strip()) for n in norms]
-    flags = [chrome.is_chrome(n, h) or (not h and chrome.is_site_intro(n)) or chrome.is_toc(n)
-             for n, h in zip(norms, heading_like)]
+    # A table of contents stands before the text, so only the first lines are looked at for one.
+    flags = [chrome.is_chrome(n, h) or (not h and chrome.is_site_intro(n)) or (i < HEAD_LINES and chrome.is_toc(n))
+             for i, (n, h) in enumerate(zip(norms, heading_like))]
     styles = [doc.styles.get(number, "") for number, _ in doc.lines]
 
     title_run: Optional[Run] = None

@@ -134,13 +134,27 @@ def digit_years(text: str) -> str:
     """二〇二四年 → 2024年, so one rule reads the report's year however it is written; same length."""
     if "二〇" not in text and "二零" not in text:
         return text
-    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(0)), text)
+    return _CN_YEAR.sub(_year_digits, text)
+
+
+def _year_digits(m: "re.Match[str]") -> str:
+    return "".join(_CN_DIGIT[c] for c in m.group(0))
+
+
+def _analysis_form(line: str) -> str:
+    """normalize_width, sentence_stops and digit_years in one call (it runs once per line)."""
+    line = line.translate(_TABLE)
+    if "." in line and "。" not in line:
+        line = _ASCII_STOP.sub(_stop, line)
+    if "二〇" in line or "二零" in line:
+        line = _CN_YEAR.sub(_year_digits, line)
+    return line
 
 
 def normalize_lines(lines: List[str], script: str) -> List[str]:
     """The analysis form of each line: unified width and whitespace, ASCII full stops that end
     Chinese sentences as 。, years in Chinese numerals as digits, Simplified script."""
-    widths = [digit_years(sentence_stops(normalize_width(line))) for line in lines]
+    widths = [_analysis_form(line) for line in lines]
     if script != "traditional":
         return widths
     return [to_simplified(line) for line in widths]
