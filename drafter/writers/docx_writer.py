@@ -75,7 +75,7 @@ def _ensure_missing_styles(doc: DocxDocument) -> None:
 
 
 class DocxWriter:
-    def __init__(self, reference: Optional["Reference"] = None, annotate: bool = False, sheet_name: str = "",
+    def __init__(self, reference: Optional[Reference] = None, annotate: bool = False, sheet_name: str = "",
                  keep_reference_styles: bool = False) -> None:
         self.reference = reference
         self.keep_reference_styles = keep_reference_styles
@@ -225,6 +225,6 @@ def _width(spans: Spans) -> float:
     return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for s in spans for ch in s.text)
 
 
-def write_docx(draft: Draft, stream: BinaryIO, *, reference: Optional["Reference"] = None,
+def write_docx(draft: Draft, stream: BinaryIO, *, reference: Optional[Reference] = None,
                annotate: bool = False, sheet_name: str = "", keep_reference_styles: bool = False) -> None:
     DocxWriter(reference, annotate, sheet_name, keep_reference_styles).write(draft, stream)
