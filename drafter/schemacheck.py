@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple, Union
 
+from .errors import PathLike
 from .record import field, record
 
 PathKey = Tuple[Union[str, int], ...]
@@ -51,9 +51,10 @@ class SchemaIssue:
 
 
 @lru_cache(maxsize=None)
-def load_schema(path: Path) -> Schema:
+def load_schema(path: PathLike) -> Schema:
     """A published schema, read once per process."""
-    return json.loads(path.read_text(encoding="utf-8"))
+    with open(path, encoding="utf-8") as stream:
+        return json.loads(stream.read())
 
 
 _TYPES = {

@@ -12,7 +12,6 @@ For callers:
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, List, Tuple
 
 from ..errors import FactSheetError
@@ -20,6 +19,8 @@ from .findings import LoadError, Problem
 from .validate import FileReport, ValidationReport, check_file, validate_files
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .model import FactSheet
 
 # `validate` never builds a FactSheet: the model (and its dataclasses) is imported when rendering.

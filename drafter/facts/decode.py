@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import codecs
 import os
-from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..errors import DrafterError
 from ..limits import FACT_SHEET, FileKind, read_bounded
 from ..record import record
 from .findings import LoadError
 from .excerpt import NON_PRINTABLE, excerpt, position, split_lines
+
+if TYPE_CHECKING:  # annotations only: `validate` passes the names as typed (str)
+    from pathlib import Path
 
 GBK_NOTE = "文件是 GBK（GB18030）编码，已按此编码读取；建议用记事本“另存为”UTF-8 编码"
 

@@ -10,16 +10,20 @@ the semantic checks ≈ 0.5 ms; the only import is PyYAML, which render needs an
 """
 from __future__ import annotations
 
+import os
 from datetime import date
-from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional, Sequence
 
+from ..errors import PathLike
 from ..record import field, record
 from .findings import ERROR, LoadError, Problem
 from .schema import factsheet_checker
 from .semantic import semantic_problems
 from .typing_checks import typing_problems
 from .yamlload import LoadedYaml, load_yaml_file, parse_yaml_text
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @record
@@ -78,7 +82,7 @@ def check_loaded(loaded: LoadedYaml, file: str, today: Optional[date] = None) ->
     return FileReport(file, _order(problems), loaded)
 
 
-def check_file(path: Path, today: Optional[date] = None) -> FileReport:
+def check_file(path: PathLike, today: Optional[date] = None) -> FileReport:
     """Every problem of one fact sheet file."""
     try:
         loaded = load_yaml_file(path)
@@ -96,17 +100,62 @@ def check_text(text: str, path: Path, today: Optional[date] = None) -> FileRepor
     return check_loaded(loaded, str(path), today)
 
 
-def expand(paths: List[Path]) -> List[Path]:
-    """Files as given; a folder stands for the .yaml/.yml files directly inside it."""
-    out: List[Path] = []
-    for path in paths:
-        inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()) \
-            if path.is_dir() else []
+# -- names as pathlib spells them, without importing it (see cli/facts_cmd) -------------------
+_WINDOWS = os.name == "nt"
+
+
+def spelt_as_pathlib_does(name: str, windows: bool = _WINDOWS) -> bool:
+    """True when `str(Path(name))` is `name` itself: no doubled or trailing separator, no "."
+    part, and on Windows no "/" and no colon (drives).  False may also mean "ask pathlib"."""
+    if name == ".":
+        return True
+    sep = "\\" if windows else "/"
+    if not name or sep + sep in name or (name.endswith(sep) and name != "/") or "." in name.split(sep):
+        return False
+    return not windows or ("/" not in name and ":" not in name)
+
+
+def path_text(name: str) -> str:
+    """`str(Path(name))`: what a name typed on the command line is called in every message."""
+    if spelt_as_pathlib_does(name):
+        return name
+    from pathlib import Path
+
+    return str(Path(name))
+
+
+def _suffix(name: str) -> str:
+    """`PurePath(name).suffix`: "" for ".yaml" and "a." as for "a"."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _child(folder: str, name: str) -> str:
+    """`str(Path(folder) / name)` for a folder already spelt by `path_text`."""
+    if folder == ".":
+        return name
+    if folder.endswith(os.sep) or (_WINDOWS and folder.endswith(":")):  # a root, or a drive ("C:")
+        return folder + name
+    return folder + os.sep + name
+
+
+def expand(paths: Sequence[PathLike]) -> List[str]:
+    """Files as given; a folder stands for the .yaml/.yml files directly inside it (by name, as
+    pathlib sorts them: ignoring case on Windows)."""
+    out: List[str] = []
+    for given in paths:
+        path = path_text(given) if isinstance(given, str) else os.fspath(given)
+        inside: List[str] = []
+        if os.path.isdir(path):
+            names = [n for n in os.listdir(path) if _suffix(n).lower() in (".yaml", ".yml")]
+            names.sort(key=str.lower if _WINDOWS else None)
+            inside = [child for child in (_child(path, n) for n in names) if os.path.isfile(child)]
         out.extend(inside or [path])  # an empty folder is reported as what it is
     return out
 
 
-def validate_files(paths: List[Path], *, strict: bool = False, today: Optional[date] = None) -> ValidationReport:
+def validate_files(paths: Sequence[PathLike], *, strict: bool = False, today: Optional[date] = None) -> ValidationReport:
+    """Every file named (a str as typed, or a Path) or inside a folder named, in that order."""
     return ValidationReport([check_file(p, today) for p in expand(paths)], strict)
 
 

@@ -27,9 +27,7 @@ reading (duplicate keys, a GBK file) are collected in `LoadedYaml.problems` so t
 """
 from __future__ import annotations
 
-import copy
-from pathlib import Path
-from typing import Any, Dict, List, Optional, Set, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Set, Tuple, Union
 
 import yaml
 
@@ -38,6 +36,9 @@ from ..record import field, record
 from .findings import LoadError
 from .decode import Decoded, check_printable, read_text
 from .excerpt import excerpt, split_lines
+
+if TYPE_CHECKING:  # annotations only: `validate` passes the names as typed (str)
+    from pathlib import Path
 
 PathKey = Tuple[Union[str, int], ...]
 
@@ -324,7 +325,9 @@ class _Composer:
         value, weight, chars = self.anchors[name]
         self.count(weight, chars, event.start_mark)
         self.out.marks.setdefault(self.child_path(), _mark(event.start_mark))
-        self.deliver(copy.deepcopy(value), _mark(event.start_mark), weight, chars)
+        from copy import deepcopy  # aliases are rare in a sheet (and limited, see `count`)
+
+        self.deliver(deepcopy(value), _mark(event.start_mark), weight, chars)
 
     def deliver(self, value: Any, mark: Mark, weight: int, chars: int) -> None:
         """Put a finished value into its parent (or make it the document's root)."""
@@ -351,9 +354,11 @@ class _Composer:
             raise LoadError("yaml.merge", "合并键“<<”的值应是一个映射（或映射的列表）", path=self.out.path, line=mark.line,
                                  column=mark.column, detail=self.out.excerpt(mark))
         assert isinstance(top.value, dict)
+        from copy import deepcopy
+
         for source in sources:
             for k, v in source.items():
-                top.value.setdefault(k, copy.deepcopy(v))
+                top.value.setdefault(k, deepcopy(v))
 
 
 def parse_yaml_text(text: str, path: Path, *, encoding: str = "utf-8",
