@@ -8,7 +8,6 @@ spaces on both lines so that they cannot shift the caret either.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import List, Optional, Tuple
 
 # The line breaks YAML itself counts (PyYAML's reader), so our line numbers agree with its marks.
@@ -30,6 +29,8 @@ def position(text: str, offset: int) -> Tuple[int, int]:
 
 
 def cell_width(char: str) -> int:
+    import unicodedata  # only an excerpt (a problem to show) needs it
+
     if char == "\t":
         return TAB_WIDTH
     if NON_PRINTABLE.match(char):

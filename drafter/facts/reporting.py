@@ -31,7 +31,6 @@ office-signature; see `typing_checks`).
 """
 from __future__ import annotations
 
-import json
 from typing import Any, Dict, List
 
 from .findings import Problem
@@ -134,4 +133,6 @@ def report_json(report: ValidationReport) -> Dict[str, Any]:
 
 
 def format_json(report: ValidationReport) -> str:
+    import json  # only --format json
+
     return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import math
 from datetime import date
+from functools import lru_cache
 from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
 from ..limits import NUMBER_MAX_ABS, NUMBER_MIN_ABS
@@ -21,10 +22,22 @@ from .yamlload import LoadedYaml, Mark
 THEME_LISTS = ("achievements", "highlights")
 # Characters a value may not hold: C0 controls other than tab/newline/CR, lone surrogates, and
 # the Unicode noncharacters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF), which drafter uses as its own
-# hidden marks.  Private-use characters (造字, GBK user-defined) are allowed.
-UNUSABLE_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-                                + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
-                                          for plane in range(1, 17)) + "]")
+# hidden marks.  Private-use characters (造字, GBK user-defined) are allowed.  Every one of them
+# is unprintable (`str.isprintable`), so the pattern is compiled, and run, only for a text that
+# holds an unprintable character (a newline, an ideographic space …).
+UNUSABLE_CHARACTER = ("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                      + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                for plane in range(1, 17)) + "]")
+
+
+@lru_cache(maxsize=1)
+def _unusable() -> "re.Pattern[str]":
+    return re.compile(UNUSABLE_CHARACTER)
+
+
+def unusable_character(text: str) -> "Optional[re.Match[str]]":
+    """The first character of `text` that no value may hold (see `UNUSABLE_CHARACTER`), if any."""
+    return None if text.isprintable() else _unusable().search(text)
 
 
 def _character_problem(ch: str, after: str = "") -> str:
@@ -105,7 +118,7 @@ class _Checks:
             why = rules.year_problem(year, self.today)
             if why:
                 self.add(ERROR, "check.year", why, ("report", "year"))
-        if not isinstance(written, str) or not rules.DATE_FORM.match(written.strip()):
+        if not isinstance(written, str) or not rules.date_form(written.strip()):
             return  # missing or malformed: the schema said so
         parsed, why = rules.parse_date(written)
         if parsed is None:
@@ -133,7 +146,7 @@ class _Checks:
             if path and path[-1] == "unit" and any(ch.isdecimal() for ch in node):
                 self.add(ERROR, "check.unit-digit", f"单位“{node}”里有数字：单位只写计量单位，数值写在 value 中", path,
                          hint="例如 value: 35 和 unit: 人；“35人”会被读成单位，初稿里就成了“12.635人”")
-            bad = UNUSABLE_CHARACTER.search(node)
+            bad = unusable_character(node)
             if bad:
                 # Marks in the draft are noncharacters, and XML cannot hold the rest: refuse
                 # them here, at their line, rather than drop them silently when rendering.
@@ -144,8 +157,8 @@ class _Checks:
             if found:
                 self.add(ERROR, "check.placeholder", found[2], path, self._inner_mark(path, found[1]),
                          hint="填写实际内容；暂时没有的，删掉这一项，初稿会在相应位置标出【待补充】")
-            elif rules.SAMPLE_WORDS.search(node):
-                word = rules.SAMPLE_WORDS.search(node).group()  # type: ignore[union-attr]
+            elif rules.sample_word(node):
+                word = rules.sample_word(node)
                 self.add(WARNING, "check.sample-text", f"“{word}”像是示例文字，请换成实际名称", path,
                          self._inner_mark(path, word))
 

@@ -74,17 +74,26 @@ def _may_enumerate(text: str, at: int) -> bool:
     return bool(first) and (first in _ENUMERATOR_FIRST or first.isdecimal() or "\u2460" <= first <= "\u249b")
 # {1,64}: an e-mail's local part is at most 64 characters, and a bounded run keeps finditer linear
 # on a long run of letters and dots without an "@" (with + it retried the run from every start).
-_PROTECTED = re.compile(r"(?:https?://|www\.)[^\s，。；、“”（）]+|[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_PROTECTED = r"(?:https?://|www\.)[^\s，。；、“”（）]+|[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+"  # re.ASCII
 _WORD = re.compile(r"\w")
 _HALF = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
-_DOUBLED_PUNCT = re.compile(r"([，、；：。！？])\1+|[，、；：]+(?=。)")
+_DOUBLED_PUNCT = r"([，、；：。！？])\1+|[，、；：]+(?=。)"
+# what a match of it holds: a mark twice, or one of ，、；： just before 。
+_DOUBLED_PUNCT_SEEDS = tuple(c + c for c in "，、；：。！？") + tuple(c + "。" for c in "，、；：")
 # a repeat of 2-4 characters of any kind: the candidates for a doubled word (see `_doubled_words`)
 _REPEAT = re.compile(r"(?=(.{2,4})\1)")
 _END = "。；;，,、.!！？?：:"
 _SPACE = " \t\u3000"
 _SENTENCE_END = "。！？…"
 _CLOSERS = "”’）)》】"
-_LABEL_UNIT = re.compile(r"(?<!\s)\s*[（(]\s*(?:单位\s*[:：]\s*)?([^（）()0-9]{1,4})\s*[)）]\s*$")
+_LABEL_UNIT = r"(?<!\s)\s*[（(]\s*(?:单位\s*[:：]\s*)?([^（）()0-9]{1,4})\s*[)）]\s*$"
+
+
+@lru_cache(maxsize=None)
+def _pattern(source: str, flags: int = 0) -> "re.Pattern[str]":
+    """Compiled on first use: most texts never need `_PROTECTED`, `_DOUBLED_PUNCT`, `_LABEL_UNIT`
+    (each is tried only on a text holding what it cannot match without)."""
+    return re.compile(source, flags)
 
 
 @record(frozen=True)
@@ -106,7 +115,9 @@ def _chinese(ch: str) -> bool:
 
 
 def _protected_spans(text: str) -> List[Tuple[int, int]]:
-    return [m.span() for m in _PROTECTED.finditer(text)]
+    if "@" not in text and "://" not in text and "www." not in text:
+        return []
+    return [m.span() for m in _pattern(_PROTECTED, re.ASCII).finditer(text)]
 
 
 def _inside(spans: List[Tuple[int, int]], i: int) -> bool:
@@ -190,11 +201,14 @@ def _fullwidth_pass(text: str) -> Tuple[str, List[Change]]:
 
 def collapse_punct(text: str) -> Tuple[str, List[Change]]:
     """，， → ，  and ，。 → 。 (repeated until stable: ，，。。 → 。)."""
+    if not any(seed in text for seed in _DOUBLED_PUNCT_SEEDS):
+        return text, []
+    doubled = _pattern(_DOUBLED_PUNCT)
     changes = [Change("typing.doubled-punct", m.start(), m.group() + ("" if m.group(1) else "。"),
                       f"标点“{m.group()}{'' if m.group(1) else '。'}”重复，初稿中只保留一个")
-               for m in _DOUBLED_PUNCT.finditer(text)]
+               for m in doubled.finditer(text)]
     for _ in range(len(text)):
-        new = _DOUBLED_PUNCT.sub(lambda m: m.group(1) or "", text)
+        new = doubled.sub(lambda m: m.group(1) or "", text)
         if new == text:
             break
         text = new
@@ -244,7 +258,7 @@ def strip_title_end(text: str) -> Tuple[str, List[Change]]:
 
 def label_unit(label: str, unit: str) -> Tuple[str, str, List[Change]]:
     """新增就业岗位（个） with unit 个 → 新增就业岗位; with no unit the bracket becomes the unit."""
-    match = _LABEL_UNIT.search(label)
+    match = _pattern(_LABEL_UNIT).search(label) if "(" in label or "（" in label else None
     if not match or not label[:match.start()].strip():
         return label, unit, []
     typed, written = match.group(1).strip(), unit.strip()
