@@ -64,3 +64,21 @@ def test_doubled_punctuation_protected_spans_and_label_units_as_by_their_pattern
         assert (typed, unit_changes) == (text, [])
     else:
         assert typed == text[:label.start()]
+
+
+class _EveryCharacter:
+    def isdisjoint(self, text: str) -> bool:
+        return False
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="中a1 ,;:!?()\"'“”（）。@w.", max_size=16))
+def test_a_text_without_half_width_marks_is_left_as_the_full_pass_leaves_it(text: str) -> None:
+    gated = typing_checks._fullwidth_pass(text)
+    original = typing_checks._HALF_MARKS
+    try:
+        typing_checks._HALF_MARKS = _EveryCharacter()  # type: ignore[assignment]
+        walked = typing_checks._fullwidth_pass(text)
+    finally:
+        typing_checks._HALF_MARKS = original
+    assert gated == walked

@@ -153,7 +153,14 @@ def fullwidth(text: str) -> Tuple[str, List[Change]]:
     return text, sorted(changes, key=lambda c: c.offset)
 
 
+# every character `_fullwidth_pass` may change: a text without one (most, typed in Chinese) is
+# returned as it is without walking it character by character
+_HALF_MARKS = frozenset(_HALF) | set("()\"'")
+
+
 def _fullwidth_pass(text: str) -> Tuple[str, List[Change]]:
+    if _HALF_MARKS.isdisjoint(text):
+        return text, []
     chars = list(text)
     keep = _protected_spans(text)
     changes: List[Change] = []

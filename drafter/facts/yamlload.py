@@ -64,6 +64,8 @@ _STANDARD_SCALAR_TAGS = {
 }
 _TYPE_NAMES = {"str": "文字", "int": "整数", "float": "数字", "bool": "是/否（布尔值）", "null": "空值"}
 _MAP_TAG = "tag:yaml.org,2002:map"
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
@@ -150,11 +152,12 @@ def _mark(pymark: Any) -> Mark:
 class _Frame:
     """An open mapping or sequence (a plain class: made for every container, on every load)."""
 
-    __slots__ = ("value", "path", "mark", "anchor", "weight", "chars", "key", "key_is_merge", "explicit")
+    __slots__ = ("value", "is_map", "path", "mark", "anchor", "weight", "chars", "key", "key_is_merge", "explicit")
 
     def __init__(self, value: Union[Dict[str, Any], List[Any]], path: PathKey, mark: Mark,
                  anchor: Optional[str]) -> None:
         self.value = value
+        self.is_map = isinstance(value, dict)
         self.path = path
         self.mark = mark
         self.anchor = anchor
@@ -189,14 +192,31 @@ class _Composer:
                               detail=self.out.excerpt(mark), hint=hint)
 
     def run(self) -> Any:
+        # Both parsers make events of exactly these classes: look the handler up by class (the
+        # isinstance chain of `handle` stays for anything else).
+        by_class = {yaml.ScalarEvent: self.scalar, yaml.MappingStartEvent: self.start,
+                    yaml.SequenceStartEvent: self.start, yaml.MappingEndEvent: self.end,
+                    yaml.SequenceEndEvent: self.end}
+        get_event = self.parser.get_event
         try:
             while True:
-                event = self.parser.get_event()
+                event = get_event()
                 if event is None or isinstance(event, yaml.StreamEndEvent):
                     return self.root
-                self.handle(event)
+                handler = by_class.get(type(event))
+                if handler is None:
+                    self.handle(event)
+                else:
+                    handler(event)
         finally:
             self.parser.dispose()
+
+    def end(self, event: Union[yaml.MappingEndEvent, yaml.SequenceEndEvent]) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.value, frame.weight, frame.chars)
+            self.open_anchors.discard(frame.anchor)
+        self.deliver(frame.value, frame.mark, frame.weight, frame.chars)
 
     def handle(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.DocumentStartEvent):
@@ -208,11 +228,7 @@ class _Composer:
         elif isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
             return
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            frame = self.stack.pop()
-            if frame.anchor is not None:
-                self.anchors[frame.anchor] = (frame.value, frame.weight, frame.chars)
-                self.open_anchors.discard(frame.anchor)
-            self.deliver(frame.value, frame.mark, frame.weight, frame.chars)
+            self.end(event)
         elif isinstance(event, yaml.AliasEvent):
             self.alias(event)
         elif isinstance(event, yaml.ScalarEvent):
@@ -223,13 +239,13 @@ class _Composer:
     # -- nodes -------------------------------------------------------------------------
     def taking_key(self) -> bool:
         top = self.stack[-1] if self.stack else None
-        return top is not None and isinstance(top.value, dict) and top.key is None
+        return top is not None and top.is_map and top.key is None
 
     def child_path(self) -> PathKey:
         if not self.stack:
             return ()
         top = self.stack[-1]
-        if isinstance(top.value, dict):
+        if top.is_map:
             return top.path + (top.key,)  # type: ignore[operator]
         return top.path + (len(top.value),)
 
@@ -267,26 +283,34 @@ class _Composer:
         self.stack.append(_Frame({} if is_map else [], path, mark, event.anchor))
 
     def scalar(self, event: Any) -> None:  # a ScalarEvent of PyYAML or of libyaml
-        if self.taking_key():
+        stack = self.stack
+        if stack and stack[-1].is_map and stack[-1].key is None:
             self.key(event)
             return
         tag = event.tag
+        text = event.value
         if tag is None or tag == "!":
-            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+            tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)
         elif tag not in _STANDARD_SCALAR_TAGS:
             raise self.error("yaml.tag", f"不支持 YAML 标签“{_shown_tag(tag)}”", event.start_mark, hint="删掉以“!”开头的标签")
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        try:
-            value = _RESOLVER.yaml_constructors[tag](_RESOLVER, node)
-        except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError) as exc:
-            kind = _TYPE_NAMES.get(tag.rsplit(":", 1)[-1], "值")
-            raise self.error("yaml.tag", f"“{event.value}”不是有效的{kind}", event.start_mark, hint="删掉以“!!”开头的标签") from exc
-        chars = len(event.value)
+        if tag == _STR_TAG:  # what SafeConstructor.construct_yaml_str returns: the text
+            value: Any = text
+        elif tag == _NULL_TAG:  # construct_yaml_null
+            value = None
+        else:
+            node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
+            try:
+                value = _RESOLVER.yaml_constructors[tag](_RESOLVER, node)
+            except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError) as exc:
+                kind = _TYPE_NAMES.get(tag.rsplit(":", 1)[-1], "值")
+                raise self.error("yaml.tag", f"“{text}”不是有效的{kind}", event.start_mark, hint="删掉以“!!”开头的标签") from exc
+        chars = len(text)
         self.count(1, chars, event.start_mark)
-        self.out.marks.setdefault(self.child_path(), _mark(event.start_mark))
+        mark = _mark(event.start_mark)
+        self.out.marks.setdefault(self.child_path(), mark)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1, chars)
-        self.deliver(value, _mark(event.start_mark), 1, chars)
+        self.deliver(value, mark, 1, chars)
 
     def key(self, event: yaml.ScalarEvent) -> None:
         # Field names are taken as written: `yes:` stays "yes", `2024:` stays "2024".
@@ -337,7 +361,7 @@ class _Composer:
         top = self.stack[-1]
         top.weight += weight
         top.chars += chars
-        if isinstance(top.value, list):
+        if not top.is_map:
             top.value.append(value)
             return
         key = top.key
