@@ -158,10 +158,13 @@ class Checker:
         return issues
 
     def _check(self, raw: Schema, value: Any, path: PathKey, out: List[SchemaIssue]) -> None:
-        s = self.resolve(raw)
+        s = self._merged.get(id(raw)) or self.resolve(raw)
         if "type" in s:
-            types = s["type"] if isinstance(s["type"], list) else [s["type"]]
-            if not any(_TYPES[t](value) for t in types):
+            types = s["type"] if isinstance(s["type"], list) else (s["type"],)
+            for name in types:
+                if _TYPES[name](value):
+                    break
+            else:
                 out.append(SchemaIssue("type", path, s, value))
         if "enum" in s and not any(_equal(value, option) for option in s["enum"]):
             out.append(SchemaIssue("enum", path, s, value))
@@ -172,7 +175,7 @@ class Checker:
                 out.append(SchemaIssue("minLength", path, s, value))
             if "pattern" in s and not re.search(s["pattern"], value):
                 out.append(SchemaIssue("pattern", path, s, value))
-        if _TYPES["number"](value):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):  # _TYPES["number"]
             if "minimum" in s and value < s["minimum"]:
                 out.append(SchemaIssue("minimum", path, s, value))
             if "maximum" in s and value > s["maximum"]:
@@ -189,10 +192,11 @@ class Checker:
                 if name not in value:
                     out.append(SchemaIssue("required", path + (name,), s, value))
             extra = s.get("additionalProperties")
+            names = s.get("propertyNames")
             for name, item in value.items():
-                if isinstance(s.get("propertyNames"), dict):
+                if isinstance(names, dict):
                     bad_name: List[SchemaIssue] = []
-                    self._check(s["propertyNames"], name, path + (name,), bad_name)
+                    self._check(names, name, path + (name,), bad_name)
                     if bad_name:
                         out.append(SchemaIssue("propertyNames", path + (name,), s, name))
                 if name in properties:

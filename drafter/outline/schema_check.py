@@ -6,7 +6,6 @@ into nodes once more to find where the value that failed the schema stands.
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Sequence, Tuple, Union
@@ -54,9 +53,11 @@ def _mark(root: Optional[yaml.Node], path: Sequence[Union[str, int]]) -> Tuple[O
 
 
 def check_outline(text: str, data: Any, path: Path) -> None:
-    """Raise `OutlineError` at the first place where `data` does not follow the schema."""
-    plain = json.loads(json.dumps(data, ensure_ascii=False, default=str))  # YAML int keys → strings
-    issues = sorted(_checker().check(plain), key=lambda i: [str(p) for p in i.path])
+    """Raise `OutlineError` at the first place where `data` does not follow the schema.
+
+    `data` is what `facts.yamlload` read: JSON's kinds of value, every key a str (it keeps keys
+    as written), so it is checked as it is."""
+    issues = sorted(_checker().check(data), key=lambda i: [str(p) for p in i.path])
     if not issues:
         return
     issue = issues[0]
