@@ -279,8 +279,4 @@ def _fact_spans(value: Fact) -> Spans:
 
 
 def compose(sheet: FactSheet, outline: Outline, templates: TemplateSet) -> Draft:
-    composer = Composer(sheet, outline, templates)
-    try:
-        return composer.compose()
-    finally:
-        composer.env.budget.close()  # the draft's template watchdog ends with it
+    return Composer(sheet, outline, templates).compose()

@@ -267,7 +267,7 @@ def _names_label(said: str, label: str) -> bool:
         return False
     if said.endswith(label):
         return True
-    clause = re.split(r"[，,；;：:]", said)[-1]
+    clause = said[max(said.rfind(sep) for sep in "，,；;：:") + 1:]  # after the last separator
     if len(label) < 3 or not clause.endswith(label[-2:]) or clause[:1] != label[:1]:
         return False
     if len(clause) - len(label) > NEAR_LABEL_EXTRA:

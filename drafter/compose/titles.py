@@ -52,12 +52,13 @@ def line_breaks(text: str, org: str = "") -> List[int]:
     if width(text) <= LINE_CHARS:
         return []
     cuts = seams(text, org)
+    upto = list(itertools.accumulate((width(ch) for ch in text), initial=0.0))  # exact: halves and ones
     best: tuple = ()
     best_cuts: List[int] = []
     for n in range(1, min(len(cuts), MAX_LINES - 1) + 1):
         for chosen in itertools.combinations(cuts, n):
             bounds = [0, *chosen, len(text)]
-            widths = [width(text[a:b]) for a, b in zip(bounds, bounds[1:])]
+            widths = [upto[b] - upto[a] for a, b in zip(bounds, bounds[1:])]
             if max(widths) > LINE_CHARS:
                 continue
             score = _score(widths)
