@@ -171,3 +171,18 @@ def test_templates_check_passes_the_shipped_templates(run, tmp_path: Path) -> No
     result = run("templates", "check", tmp_path / "mine")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.endswith("没有发现问题。\n")
+
+
+def test_helper_and_filter_hints_are_what_typing_resolves() -> None:
+    # checkargs evaluates the annotation strings itself (cheaper): the same hints as the stdlib's
+    import typing
+
+    from drafter.compose import filters, marks
+    from drafter.compose.checkargs import hints_of
+    from drafter.compose.templating import _helpers
+
+    funcs = {**filters.all_filters(), **_helpers(marks.SourceTable())}
+    assert len(funcs) > 10
+    for name, func in funcs.items():
+        assert hints_of(func) == typing.get_type_hints(func), name
+    assert hints_of(len) == {}  # a builtin has no hints to check against
