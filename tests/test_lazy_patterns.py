@@ -82,3 +82,18 @@ def test_a_text_without_half_width_marks_is_left_as_the_full_pass_leaves_it(text
     finally:
         typing_checks._HALF_MARKS = original
     assert gated == walked
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="中a 。；;，,、.！!\t\n\u3000\xa0\u2028\x1c\x85题", max_size=16))
+def test_a_title_key_is_what_the_pattern_leaves(text: str) -> None:
+    assert rules.title_key(text) == re.sub(r"[\s。；;，,、.！!]+", "", text)
+
+
+def test_the_non_printable_pattern_is_yamls_own_spelling() -> None:
+    # re's cache then returns the pattern PyYAML compiled at its import instead of compiling it again
+    import yaml.reader
+
+    from drafter.facts import excerpt
+
+    assert excerpt.NON_PRINTABLE.pattern == yaml.reader.Reader.NON_PRINTABLE.pattern

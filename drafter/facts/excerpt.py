@@ -8,18 +8,27 @@ spaces on both lines so that they cannot shift the caret either.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import List, Optional, Tuple
 
-# The line breaks YAML itself counts (PyYAML's reader), so our line numbers agree with its marks.
-LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-# Characters YAML does not allow in a stream (PyYAML's reader, same set); shown as "?".
+# The line breaks YAML itself counts (PyYAML's reader), so our line numbers agree with its marks
+# (compiled on first use: only a problem to show needs the lines of a file).
+LINE_BREAK = "\r\n|[\r\n\x85\u2028\u2029]"
+# Characters YAML does not allow in a stream (PyYAML's reader, same set); shown as "?".  The very
+# string of yaml.reader.Reader.NON_PRINTABLE, so re's cache hands back the pattern yaml compiled
+# at its import (compiling it again would cost ~3.5 ms).
 NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 TAB_WIDTH = 4
 MAX_SHOWN = 120  # cells of a line shown around the caret
 
 
+@lru_cache(maxsize=1)
+def _line_break() -> "re.Pattern[str]":
+    return re.compile(LINE_BREAK)
+
+
 def split_lines(text: str) -> List[str]:
-    return LINE_BREAK.split(text)
+    return _line_break().split(text)
 
 
 def position(text: str, offset: int) -> Tuple[int, int]:

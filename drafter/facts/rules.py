@@ -40,7 +40,7 @@ _CHANGE_WORDS = ("增长", "增幅", "增速", "增加", "提高", "提升", "�
 
 # Leftovers of a template or of the sample; checked in every text of a sheet.  Each with the
 # substrings it cannot match without (one of them must be in the text): a match of the first
-# holds two of X/x, one of the fourth 待 or TODO …
+# holds two of X/x, one of the fourth 待补充, 待填写 or TODO …
 PLACEHOLDERS = [
     (r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])", "“{}”像是没有替换的占位符"),
     (r"×{2,}|[＊]+|(?<![0-9A-Za-z])\*+(?![0-9A-Za-z])", "“{}”像是没有替换的占位符"),
@@ -49,7 +49,7 @@ PLACEHOLDERS = [
     (r"【\s*待补充[^】]*】?|[（(\[]\s*待(?:补充|填写)\s*[)）\]]|^\s*待(?:补充|填写)\s*$|\bTODO\b", "“{}”表示这里还没有填写"),
     (r"^\s*(?:…+|\.{3,}|。{2,})\s*$", "只有省略号“{}”，没有实际内容"),
 ]
-_TRIGGERS = (("X", "x"), ("××", "＊", "*"), ("○", "〇"), ("待", "TODO"), ("…", "...", "。。"))
+_TRIGGERS = (("X", "x"), ("××", "＊", "*"), ("○", "〇"), ("待补充", "待填写", "TODO"), ("…", "...", "。。"))
 SAMPLE_WORDS = r"某某|某单位|某部门"
 
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
@@ -160,9 +160,13 @@ def percent_scale_mismatch(value: Number, previous: Number) -> bool:
     return low <= 1 < high and high / low >= 50
 
 
+_TITLE_NOISE = frozenset("。；;，,、.！!")
+
+
 def title_key(text: str) -> str:
-    """Titles that differ only in spaces or closing punctuation are the same title."""
-    return re.sub(r"[\s。；;，,、.！!]+", "", text)
+    r"""Titles that differ only in spaces or closing punctuation are the same title: what
+    ``re.sub(r"[\s。；;，,、.！!]+", "", text)`` leaves (\s is `str.isspace`), without the pattern."""
+    return "".join(ch for ch in text if ch not in _TITLE_NOISE and not ch.isspace())
 
 
 def as_number(text: str) -> Optional[str]:
