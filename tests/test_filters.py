@@ -276,3 +276,12 @@ def test_a_difference_is_written_by_its_own_size_and_exactly(unit, value, previo
     if number < 1:
         assert said == smallest or convert(number, said, smallest) < 1 or \
             convert(number, said, smallest) != convert(number, said, smallest).quantize(Decimal("0.01")), phrase
+
+
+def test_a_rise_written_without_its_rate_reads_back_as_today_s_rule() -> None:
+    # Found by the property above (rarely): the former from-zero wording reads 引进人才2人，较上年增加1人
+    # alike, and it was tried first.
+    phrase = phrase_figure("引进人才", 2, "人", 1, index=2)
+    assert phrase.text == "引进人才2人，较上年增加1人"
+    read = parse(phrase.text)
+    assert (read.how, read.value, read.previous) == (phrase.rule, 2, 1)

@@ -209,11 +209,13 @@ FORMER: Dict[str, Tuple[str, Callable[["re.Match[str]"], Parts]]] = {
 READERS: Dict[str, Callable[["re.Match[str]"], Parts]] = {**MEANING, **{n: read for n, (_, read) in FORMER.items()}}
 WORDING: Dict[str, str] = {**{n: filters.PHRASES[n] for n in MEANING}, **{n: text for n, (text, _) in FORMER.items()}}
 
-# (rule, regex, clauses it spans): most clauses first, then most fixed words, so 达到100% is
-# read by its own rule rather than as a plain figure whose label ends in 达到
+# (rule, regex, clauses it spans): most clauses first, then the renderer's own wordings before
+# former ones (引进人才2人，较上年增加1人 is today's `change`, though the former from-zero wording
+# reads it alike), then most fixed words, so 达到100% is read by its own rule rather than as a
+# plain figure whose label ends in 达到
 TEMPLATES: List[Tuple[str, Pattern[str], int]] = sorted(
     ((name, _compile(text), text.count("，") + 1) for name, text in WORDING.items()),
-    key=lambda t: (-t[2], -len(re.sub(r"\{\w+\}", "", WORDING[t[0]]))))
+    key=lambda t: (-t[2], t[0] in FORMER, -len(re.sub(r"\{\w+\}", "", WORDING[t[0]]))))
 
 
 MAX_SPAN = max(span for _, _, span in TEMPLATES)
