@@ -54,7 +54,7 @@ def test_every_typed_value_appears_literally(title: str, approach: str, points: 
 @given(lines=st.lists(LINE, min_size=2, max_size=4))
 def test_each_paragraph_of_a_multi_line_value_is_its_own_paragraph(lines: list) -> None:
     """Lines apart by a blank line are the paragraphs the user meant (a single line break inside
-    a sentence is a soft wrap: see the next test and drafter.compose.usertext.unwrap)."""
+    a sentence is a soft wrap: see the next test and drafter.facts.typing_checks.unwrap)."""
     text = draft_text(sheet(problems=[{"title": "问题", "detail": "\n\n".join(lines)}]))
     paragraphs = [p.strip("\u3000") for p in text.split("\n\n")]
     for line in lines[1:]:

@@ -1,6 +1,6 @@
 """Text typed on several lines (a YAML | block, a paste from Word with hard wraps) reaches the draft
 as the user meant it: a break inside a sentence is a soft wrap, a blank line or a finished sentence
-starts a new paragraph, and nothing typed is lost (drafter.compose.usertext.unwrap)."""
+starts a new paragraph, and nothing typed is lost (drafter.facts.typing_checks.unwrap)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT
-from drafter.compose.usertext import unwrap
+from drafter.facts.typing_checks import unwrap
 
 
 def sheet(**parts) -> dict:
@@ -98,3 +98,55 @@ def test_unwrap_decides_line_by_line() -> None:
     assert unwrap("PM2.5\n浓度", False) == "PM2.5浓度"
     assert unwrap("A\r\nB。\r\nC", True) == "A B。\nC"
     assert unwrap("没有换行", True) == "没有换行"
+
+
+# -- validate says what the draft did with a line break ------------------------------------
+# The draft joins a line that ends with no mark to the next; the author may have meant a clause
+# break, so validate points at the end of that line.  Its warnings are about the text the draft
+# writes: one paragraph, one missing full stop.
+
+_BLOCK_SHEET = """\
+report:
+  org: 青山街道办事处
+  year: 2024
+  date: "2025-01-06"
+achievements:
+  - title: 党建引领
+    points:
+      - 开展学习
+problems:
+  - title: 社区工作者力量不足
+    detail: |-
+      社区事务日益增多，专职社区工作者配比偏低
+      专业化水平有待提高
+  - title: 老旧小区管理难
+    detail: |-
+      部分老旧小区无物业管理，停车难、
+      环境脏乱等问题反复出现。
+"""
+
+
+def test_validate_points_at_a_line_joined_without_a_mark(run, tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(_BLOCK_SHEET, encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 0, result.output
+    joined = [line for line in result.output.splitlines() if "接成了一句" in line]
+    assert joined == [f"{path}:12:27: problems[0].detail（具体表现）: 警告：这一行末尾没有标点，初稿中与下一行接成了一句；"
+                      "如果这里是两句话，请在行末加上“，”或“。”"]
+    # one paragraph in the draft, so one full stop added — at the end of the last line, not "共 2 处"
+    stops = [line for line in result.output.splitlines() if "没有以句号结尾" in line]
+    assert stops == [f"{path}:13:16: problems[0].detail（具体表现）: 警告：这一段没有以句号结尾，初稿中补上了“。”"]
+    # a break after 、 joins without a doubt: no warning for the second problem
+    assert "problems[1]" not in result.output
+
+
+def test_paragraphs_in_an_item_are_joined_by_a_comma_and_reported(run, tmp_path: Path) -> None:
+    data = sheet(achievements=[{"title": "党建引领", "points": ["开展主题教育\n\n建强基层组织"]}])
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run("validate", path)
+    # two paragraphs set apart by a blank line are two things said: one item, joined by ，
+    assert "achievements[0].points[0]（要点）: 警告：这里另起了一段，但这项内容在初稿中只写成一段：两段之间接上了“，”" \
+        in result.output
+    assert "开展主题教育，建强基层组织" in "".join(render(run, tmp_path, data))

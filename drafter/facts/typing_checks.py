@@ -7,8 +7,9 @@ offset in the text as typed), so one table of rules serves both sides: compose w
 normalised text (`drafter.compose.usertext`), and `validate` warns about each change at its
 FILE:LINE:COL (`typing_problems`), so the author learns what the draft did and why.
 
-The rules: an enumerator the user typed (一是, 1., （1）, ① …) goes, since the draft numbers
-points itself; half-width ``, ; : ( ) ! ?`` and ASCII quotes between Chinese characters become
+The rules: line breaks are read first, for what the user meant (`unwrap`: a break inside a
+sentence is joined, and validate says where a line with no mark at its end was); an enumerator
+the user typed (一是, 1., （1）, ① …) goes, since the draft numbers points itself; half-width ``, ; : ( ) ! ?`` and ASCII quotes between Chinese characters become
 full-width (never inside 5G, PM2.5, URLs, 1,000 or 10:30); a doubled mark (，，) is written
 once; closing punctuation is dropped where the template adds its own, and a paragraph gets a
 full stop; a title never ends in punctuation; a unit typed into a label (岗位（个）) is not
@@ -316,8 +317,8 @@ def office_signature(signature: str, org: str) -> List[Change]:
 
 def normalise(text: str, role: str) -> Typed:
     """`text` as the draft writes it in `role`, with every change made (label: see `label_unit`).
-    Each line of a multi-line value becomes its own paragraph in the draft, so each line is
-    normalised on its own."""
+    Its line breaks are read first (`unwrap`): the paragraphs that remain are normalised one by
+    one, and every change keeps its offset in the text as typed."""
     typed, changes = _normalised(text, role)
     return Typed(typed, list(changes))  # a fresh list: the cached tuple is shared
 
@@ -331,21 +332,134 @@ def _normalised(text: str, role: str) -> Tuple[str, Tuple[Change, ...]]:
 
 
 def _normalise(text: str, role: str) -> Typed:
-    if "\n" in text.strip():
-        out = Typed("")
-        at = 0
-        lines = []
-        for line in text.split("\n"):
-            if line.strip():
-                one = _normalise_line(line, role)
-                lines.append(one.text)
-                out.changes.extend(Change(c.code, c.offset + at, c.found, c.message) for c in one.changes)
-            else:
-                lines.append(line)
-            at += len(line) + 1
-        out.text = "\n".join(lines)
-        return out
-    return _normalise_line(text, role)
+    if "\n" not in text.strip():
+        return _normalise_line(text, role)
+    out = Typed("")
+    texts = []
+    for para in _unwrapped(text, role in PARAGRAPH_ROLES):
+        one = _normalise_line(para.text, role)
+        texts.append(one.text)
+        out.changes.extend(para.changes)
+        out.changes.extend(Change(c.code, para.origin[min(c.offset, len(para.text))], c.found, c.message)
+                           for c in one.changes)
+    out.text = "\n".join(texts)
+    return out
+
+
+# -- line breaks: what the user meant ---------------------------------------------------------
+# Text typed on two lines of a YAML ``|`` block, or pasted from a PDF with hard wraps, is one
+# sentence: a break inside a sentence is joined (no space between Chinese characters, one
+# between Latin words).  A blank line, a line that ends a sentence, an indented line or a typed
+# list item starts a new paragraph, and only texts that are paragraphs of their own
+# (`PARAGRAPH_ROLES`) keep it as one.  Where a line ends with no mark at all the user may have
+# meant a clause break (配比偏低⏎专业化水平有待提高): the draft cannot know, so validate says where.
+PARAGRAPH_ROLES = ("paragraph", "intro")
+_LINE_SENTENCE_END = "。！？!?…"
+_LINE_CLOSERS = "”’）)》】」』"
+_CLAUSE_MARKS = "，,；;：:、"
+_INDENT = ("\u3000", "  ", "\t")  # Word's 首行缩进, pasted as spaces
+_LINE_SPACES = " \t\u3000"
+
+
+@record
+class _Paragraph:
+    text: str  # the paragraph with its soft breaks joined
+    origin: List[int]  # for each offset in `text` (and its end), the offset in the text as typed
+    changes: List[Change] = field(default_factory=list)  # the joins validate reports
+
+
+def unwrap(value: str, paragraphs: bool) -> str:
+    """`value` with its soft line breaks joined.  With `paragraphs`, the paragraphs the user meant
+    stay apart, one a line (marks.fact writes each line as a paragraph); without, they run on
+    in one (a heading, an item of 一是…, a clause).  Only spaces at a line's ends are dropped."""
+    if "\n" not in value.strip():
+        return value
+    return "\n".join(p.text for p in _unwrapped(value, paragraphs))
+
+
+def _ends_sentence(line: str) -> bool:
+    core = line.rstrip(_LINE_CLOSERS)
+    if core[-1:] in _LINE_SENTENCE_END:
+        return True
+    return core[-1:] == "." and len(core) > 1 and not core[-2].isascii()  # 。 typed half-width after Chinese
+
+
+def _listed(line: str) -> bool:
+    """The line starts with an enumerator the user typed (一是, 1., （2）, ① …)."""
+    if not _may_enumerate(line, 0):
+        return False
+    found = enumerator().match(line)
+    return found is not None and found.end() > 0
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _lines(value: str) -> Iterator[Tuple[int, str]]:
+    """(offset, line) of each line of `value`; \\r\\n, \\r and \\n all end a line."""
+    at = 0
+    for _ in range(len(value) + 1):  # each line but the last consumes its break
+        cut = min((i for i in (value.find("\r", at), value.find("\n", at)) if i >= 0), default=-1)
+        if cut < 0:
+            yield at, value[at:]
+            return
+        yield at, value[at:cut]
+        at = cut + (2 if value.startswith("\r\n", cut) else 1)
+
+
+def _unwrapped(value: str, paragraphs: bool) -> List[_Paragraph]:
+    found: List[List[Tuple[int, str]]] = []  # the paragraphs, each its (offset, line)
+    blank = True
+    for at, raw in _lines(value):
+        line = raw.strip(_LINE_SPACES)
+        if not line:
+            blank = True
+            continue
+        start = at + len(raw) - len(raw.lstrip(_LINE_SPACES))
+        if blank or raw.startswith(_INDENT) or _listed(line) or _ends_sentence(found[-1][-1][1]):
+            found.append([(start, line)])
+        else:
+            found[-1].append((start, line))
+        blank = False
+    joined = [_join(lines) for lines in found]
+    if paragraphs or len(joined) < 2:
+        return joined
+    # one paragraph of them all: the paragraphs themselves run on as lines do
+    return [_join([(p.origin[0], p.text) for p in joined], joined)]
+
+
+def _join(lines: List[Tuple[int, str]], parts: Optional[List[_Paragraph]] = None) -> _Paragraph:
+    """Lines of one sentence run on: no space between Chinese characters, one between Latin words;
+    a typed list item run on after words that do not end a clause gets ；.  With `parts`, the
+    lines are those paragraphs, whose offsets and changes are kept."""
+    first = lines[0][1]
+    out = _Paragraph(first, parts[0].origin[:-1] if parts else list(range(lines[0][0], lines[0][0] + len(first))),
+                     list(parts[0].changes) if parts else [])
+    for index, (at, piece) in enumerate(lines[1:], 1):
+        end = out.origin[-1] + 1  # just after the last character kept
+        glue = ""
+        marked = out.text[-1] in _CLAUSE_MARKS + _LINE_CLOSERS + "。！？!?…—"
+        if _listed(piece):
+            glue = "" if marked else "；"
+        elif parts is not None and not marked:  # paragraphs the user set apart, in a text of one
+            glue = "，"
+            out.changes.append(Change("typing.paragraphs-joined", end, out.text[-1],
+                                      "这里另起了一段，但这项内容在初稿中只写成一段：两段之间接上了“，”"))
+        elif _latin(out.text[-1]) and _latin(piece[0]):
+            glue = " "
+        elif not marked:
+            out.changes.append(Change("typing.line-joined", end, out.text[-1],
+                                      "这一行末尾没有标点，初稿中与下一行接成了一句；如果这里是两句话，请在行末加上“，”或“。”"))
+        out.text += glue + piece
+        out.origin += [end] * len(glue)
+        if parts:
+            out.origin += parts[index].origin[:-1]
+            out.changes += parts[index].changes
+        else:
+            out.origin += list(range(at, at + len(piece)))
+    out.origin.append(out.origin[-1] + 1)
+    return out
 
 
 def _normalise_line(text: str, role: str) -> Typed:
@@ -429,10 +543,13 @@ def _get(data: Any, path: PathKey) -> Any:
 
 # -- validate -----------------------------------------------------------------------------------
 def _mark_of(loaded: LoadedYaml, path: PathKey, text: str, change: Change) -> Optional[Mark]:
-    """The column of the change in the file when the value stands on one line as typed."""
+    """The line and column of the change in the file, when the value stands on one line as typed
+    or in a literal block (``|``); else the value's own place."""
     mark = loaded.mark(path)
     if mark is None or mark.line > len(loaded.lines):
         return mark
+    if "\n" in text:
+        return _block_mark(loaded, mark, text, change.offset) or mark
     line = loaded.lines[mark.line - 1]
     context = text[max(0, change.offset - 3):change.offset]
     at = line.find(context + change.found, mark.column - 1) if change.found else -1
@@ -440,6 +557,20 @@ def _mark_of(loaded: LoadedYaml, path: PathKey, text: str, change: Change) -> Op
         return Mark(mark.line, at + len(context) + 1)
     at = line.find(change.found, mark.column - 1) if change.found else -1
     return Mark(mark.line, at + 1) if at >= 0 else mark
+
+
+def _block_mark(loaded: LoadedYaml, mark: Mark, text: str, offset: int) -> Optional[Mark]:
+    """In a literal block each line of the value is a line of the file after the ``|``, indented."""
+    if not loaded.lines[mark.line - 1][mark.column - 1:].lstrip().startswith("|"):
+        return None
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", start)
+    typed = text[start:end if end >= 0 else len(text)]
+    number = mark.line + 1 + text.count("\n", 0, start)
+    if not typed.strip() or number > len(loaded.lines):
+        return None
+    at = loaded.lines[number - 1].find(typed)
+    return Mark(number, at + offset - start + 1) if at >= 0 else None
 
 
 def typing_problems(loaded: LoadedYaml, checker: Checker) -> List[Problem]:
