@@ -9,8 +9,9 @@ FILE:LINE:COL (`typing_problems`), so the author learns what the draft did and w
 
 The rules: line breaks are read first, for what the user meant (`unwrap`: a break inside a
 sentence is joined, and validate says where a line with no mark at its end was); an enumerator
-the user typed (一是, 1., （1）, ① …) goes, since the draft numbers points itself; half-width ``, ; : ( ) ! ?`` and ASCII quotes between Chinese characters become
-full-width (never inside 5G, PM2.5, URLs, 1,000 or 10:30); a doubled mark (，，) is written
+the user typed (一是, 1., （1）, ① …) goes, since the draft numbers points itself; half-width
+``, ; : ( ) ! ?`` and ASCII quotes between Chinese characters become full-width (never inside
+5G, PM2.5, URLs, 1,000 or 10:30); a doubled mark (，，) is written
 once; closing punctuation is dropped where the template adds its own, and a paragraph gets a
 full stop; a title never ends in punctuation; a unit typed into a label (岗位（个）) is not
 repeated.  Two findings are warnings only, never changed: a doubled word (教育教育) and a
