@@ -398,3 +398,20 @@ def test_a_plan_lead_and_its_closing_do_not_say_the_same_thing(run, tmp_path: Pa
         assert (lead + closing).count("新的一年") <= 1, (lead, closing)
         assert not ("针对存在的问题" in lead and "补齐短板" in closing), (lead, closing)
         assert not closing.startswith("**"), closing
+
+
+def test_results_said_first_follow_a_verb_never_a_bare_circumstance(run, tmp_path: Path) -> None:
+    # Before: 东城街道办事处坚持以…为指导，围绕党建引领基层治理，街道获评“市级平安街道”，… — the unit never
+    # does anything before the honours; 柳林镇中心小学全面贯彻党的教育方针，学校获评… likewise.
+    report = {"leadership": "区委、区政府", "guidance": "习近平新时代中国特色社会主义思想"}
+    seen = 0
+    for org in ("东城街道办事处", "青山区实验中学", "青山区教育体育局"):
+        for year in range(2008, 2024):
+            sheet = _edited(tmp_path, _minimal(tmp_path), f"{org}{year}", lambda d, y=year: (
+                d["report"].update(org=org, year=y, date=f"{y + 1}-01-08", **report),
+                d.update(overview={"theme": "党建引领基层治理", "results": ["单位获评“市级文明单位”"]})))
+            opening = _paragraphs(_md(run, sheet, tmp_path))[1]
+            if opening.index("单位获评") < opening.index("各项工作"):
+                seen += 1  # the results said before the summing-up
+                assert not re.search(r"(?:为指导|教育方针|基层治理)，单位获评", opening), opening
+    assert seen >= 3
