@@ -45,10 +45,25 @@ class Figure(tuple):
         if at < 0:
             at = _near_label(label, text)
         if at < 0:
+            at = _split_label(label, text)
+        if at < 0:
             return False
         start = max(text.rfind(mark, 0, at) for mark in "，；。") + 1  # 全年未发生… starts before the label
         clause = text[start:at] + re.split("[；。]", text[at:], maxsplit=1)[0]
         return any(form in clause for form in _stated_values(value, unit))
+
+
+def _split_label(label: str, text: str) -> int:
+    """Where a point ends with the label's first words and the figure goes on with the rest
+    (严打电信网络诈骗，立案数312起; a two-character rest keeps two more: …签约服务，服务人数…), or -1."""
+    if not label.endswith(("率", "数", "量", "额", "面积", "比例", "占比", "规模", "人次")):
+        return -1  # only a rest that measures the point's words is split off
+    for size in range(len(label) - 2, 3, -1):
+        rest = label[size:] if len(label) - size >= 3 else label[size - 2:]
+        at = text.find(f"{label[:size]}，{rest}")
+        if at >= 0:
+            return at + size + 1  # the clause that states the value starts after the ，
+    return -1
 
 
 def _near_label(label: str, text: str) -> int:

@@ -2,6 +2,7 @@
 shapes, placeholders instead of unsupported claims, and where `others` go."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import List
@@ -415,3 +416,20 @@ def test_results_said_first_follow_a_verb_never_a_bare_circumstance(run, tmp_pat
                 seen += 1  # the results said before the summing-up
                 assert not re.search(r"(?:为指导|教育方针|基层治理)，单位获评", opening), opening
     assert seen >= 3
+
+
+def test_a_point_ending_with_its_figure_label_s_first_words_does_not_repeat_them(run, tmp_path: Path) -> None:
+    # Before: 严打电信网络诈骗，电信网络诈骗立案数312起 / 做实家庭医生签约服务，家庭医生签约服务人数21.6万人
+    sheet = _edited(tmp_path, _minimal(tmp_path), "overlap", lambda d: d["achievements"][0].update(points=[
+        {"text": "严打电信网络诈骗", "figures": [{"label": "电信网络诈骗立案数", "value": 312, "unit": "起", "previous": 486}]},
+        {"text": "做实家庭医生签约服务",
+         "figures": [{"label": "家庭医生签约服务人数", "value": 21.6, "unit": "万人", "previous": 19.9}]},
+        {"text": "开展隐患排查", "figures": [{"label": "排查整治隐患", "value": 120, "unit": "处", "previous": 100}]}]))
+    md = _md(run, sheet, tmp_path)
+    assert "严打电信网络诈骗，立案数312起，" in md and md.count("电信网络诈骗") == 1
+    assert "做实家庭医生签约服务，服务人数21.6万人，" in md  # a bare 人数 would not say what is counted
+    assert "开展隐患排查，排查整治隐患" in md  # sharing fewer than four characters keeps the label
+    out = tmp_path / "overlap.docx"
+    assert run("render", sheet, "-o", out).exit_code == 0
+    counts = json.loads(run("check", out, sheet, "--format", "json").output)["counts"]
+    assert counts == {"changed": 0, "not_in_sheet": 0, "missing": 0, "placeholder": 4}  # the minimal sheet's holes
