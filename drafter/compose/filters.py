@@ -575,3 +575,45 @@ def all_filters() -> dict:
     }
 
 
+# -- a point that already says its figure's label ------------------------------------------
+NEAR_LABEL_EXTRA = 4  # at most this many words of the point's own (各类, 农村) around the label's
+
+
+def names_label(said: str, label: str) -> bool:
+    """Whether a point's last clause already names a figure's label, so the figure may follow it
+    without the label: the clause ends with the label, or (a near repeat) ends with the label's
+    last two characters — its head noun — and holds every character of the label in order with
+    at most NEAR_LABEL_EXTRA more (发布各类预警信号 names 发布预警信号).  The label's meaning is then
+    still said by the point; anything looser keeps the label."""
+    if not label:
+        return False
+    if said.endswith(label):
+        return True
+    clause = said[max(said.rfind(sep) for sep in "，,；;：:") + 1:]  # after the last separator
+    if len(label) < 3 or not clause.endswith(label[-2:]) or clause[:1] != label[:1]:
+        return False
+    if len(clause) - len(label) > NEAR_LABEL_EXTRA:
+        return False
+    rest = iter(clause)
+    return all(ch in rest for ch in label)
+
+
+LABEL_OVERLAP_MIN = 4  # characters the point's last words and the label's first must share
+MEASURE_ENDS = ("率", "数", "量", "额", "面积", "比例", "占比", "规模", "人次")  # what a rest may measure
+
+
+def label_tail(said: str, label: str) -> str:
+    """What of a figure's label is left to say after a point that ends with the label's first
+    words, when the rest only measures them (严打电信网络诈骗 + 电信网络诈骗立案数 → 立案数,
+    推行垃圾分类 + 垃圾分类知晓率 → 知晓率); "" when they share less than LABEL_OVERLAP_MIN
+    characters or the rest names something of its own (签约服务 + 签约服务重点人群 keeps the label).
+    A rest of two characters (人数) keeps the two before it, so it still names what is counted:
+    家庭医生签约服务 + …签约服务人数 → 服务人数."""
+    clause = said[max(said.rfind(sep) for sep in "，,；;：:") + 1:]
+    for size in range(min(len(clause), len(label) - 2), LABEL_OVERLAP_MIN - 1, -1):
+        if clause.endswith(label[:size]):
+            rest = label[size:]
+            if not rest.endswith(MEASURE_ENDS):
+                return ""
+            return rest if len(rest) >= 3 else label[size - 2:]
+    return ""

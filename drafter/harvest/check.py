@@ -5,7 +5,8 @@ figure statement is matched to the sheet figure with the same label (equal, else
 in the other); its value, and every comparison the renderer derived (比上年增加7人, 增长25.0%,
 提高0.4个百分点, 与上年持平), is recomputed from the sheet's value and previous and compared.
 Numbers that stand in the sheet's own texts (a point ``组建教育集团7个`` written as text) are
-checked by their clause: the clause must stand in the document as the sheet has it.  The
+checked by their clause: the clause must stand in the document as the draft writes it (the
+sheet's text normalised by `facts.typing_checks`, so a typed 1. or "…" is no false alarm).  The
 comparison is by meaning, not by wording, so a sentence rephrased in Word is fine as long as
 its numbers agree.  Years and the 成文日期 are checked too (`_Dates`): the title must name the
 report's year, the 落款 date must be the sheet's, and any other year must stand in the sheet.
@@ -36,9 +37,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
+from ..compose.filters import names_label
 from ..corpus.normalize import normalize_width
 from ..corpus.readers import read_document
 from ..errors import FactSheetError
+from ..facts.typing_checks import label_unit, normalise, roles
 from ..schemacheck import dotted_path
 from . import grammar
 
@@ -102,8 +105,10 @@ def sheet_figures(data: Dict[str, Any], mark) -> List[SheetFigure]:
         if not isinstance(fig, dict) or _number(fig.get("value")) is None or not isinstance(fig.get("label"), str):
             return
         found = mark(path)
-        out.append(SheetFigure(dotted_path(path), found.line if found else None, fig["label"].strip(),
-                               _number(fig["value"]), str(fig.get("unit") or ""), _number(fig.get("previous"))))
+        # as the draft writes it: 新增就业岗位（个） with no unit is 新增就业岗位, unit 个
+        label, unit, _ = label_unit(normalise(fig["label"], "label").text, str(fig.get("unit") or ""))
+        out.append(SheetFigure(dotted_path(path), found.line if found else None, label.strip(),
+                               _number(fig["value"]), unit, _number(fig.get("previous"))))
 
     for key in ("achievements", "highlights"):
         for t, theme in enumerate(data.get(key) or []):
@@ -118,16 +123,19 @@ def sheet_figures(data: Dict[str, Any], mark) -> List[SheetFigure]:
     return out
 
 
-def _texts(node: Any, path: Tuple[Any, ...]) -> Iterator[Tuple[Tuple[Any, ...], str]]:
+def _texts(node: Any, path: Tuple[Any, ...], role_of: Dict[Tuple[Any, ...], str]) -> Iterator[Tuple[Tuple[Any, ...], str]]:
+    """Every text of the sheet with its path, as the draft writes it (a typed 1. or "…" is not in
+    the draft, its normalised form is: see facts.typing_checks)."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key not in ("figures", "date", "year"):
-                yield from _texts(value, path + (key,))
+                yield from _texts(value, path + (key,), role_of)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _texts(value, path + (index,))
+            yield from _texts(value, path + (index,), role_of)
     elif isinstance(node, str):
-        yield path, node
+        role = role_of.get(path)
+        yield path, normalise(node, role).text if role else node
 
 
 def _numbered_clauses(text: str) -> List[str]:
@@ -159,7 +167,8 @@ def _label_match(doc_label: str, sheet_label: str) -> int:
     a, b = doc_label.strip(), sheet_label.strip()
     if a == b:
         return 2
-    return 1 if a and b and (a in b or b in a) else 0
+    # 发布各类预警信号 for 发布预警信号: the draft names the label in its point's words
+    return 1 if a and b and (a in b or b in a or names_label(a, b)) else 0
 
 
 def _expected(sheet: SheetFigure, comparison: grammar.Comparison) -> Optional[str]:
@@ -273,7 +282,8 @@ def check_draft(draft: Path, facts: Path) -> CheckResult:
     loaded = report.loaded
     figures = sheet_figures(loaded.data, loaded.mark)
     text_clauses: List[Tuple[str, str, Optional[int]]] = []  # (clause, field, line)
-    for path, text in _texts(loaded.data, ()):
+    role_of = dict(roles(loaded.data))
+    for path, text in _texts(loaded.data, (), role_of):
         mark = loaded.mark(path)
         for clause in _numbered_clauses(normalize_width(text)):
             text_clauses.append((clause, dotted_path(path), mark.line if mark else None))
