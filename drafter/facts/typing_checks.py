@@ -397,16 +397,16 @@ def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+_LINE_END = re.compile("\r\n|\r|\n")
+
+
 def _lines(value: str) -> Iterator[Tuple[int, str]]:
     """(offset, line) of each line of `value`; \\r\\n, \\r and \\n all end a line."""
     at = 0
-    for _ in range(len(value) + 1):  # each line but the last consumes its break
-        cut = min((i for i in (value.find("\r", at), value.find("\n", at)) if i >= 0), default=-1)
-        if cut < 0:
-            yield at, value[at:]
-            return
-        yield at, value[at:cut]
-        at = cut + (2 if value.startswith("\r\n", cut) else 1)
+    for end in _LINE_END.finditer(value):  # one pass: a find per line would rescan the text
+        yield at, value[at:end.start()]
+        at = end.end()
+    yield at, value[at:]
 
 
 def _unwrapped(value: str, paragraphs: bool) -> List[_Paragraph]:
@@ -435,32 +435,34 @@ def _join(lines: List[Tuple[int, str]], parts: Optional[List[_Paragraph]] = None
     a typed list item run on after words that do not end a clause gets ；.  With `parts`, the
     lines are those paragraphs, whose offsets and changes are kept."""
     first = lines[0][1]
-    out = _Paragraph(first, parts[0].origin[:-1] if parts else list(range(lines[0][0], lines[0][0] + len(first))),
-                     list(parts[0].changes) if parts else [])
+    texts = [first]  # joined once at the end: adding to one string would copy it per line
+    origin = parts[0].origin[:-1] if parts else list(range(lines[0][0], lines[0][0] + len(first)))
+    changes = list(parts[0].changes) if parts else []
     for index, (at, piece) in enumerate(lines[1:], 1):
-        end = out.origin[-1] + 1  # just after the last character kept
+        end = origin[-1] + 1  # just after the last character kept
+        last = texts[-1][-1]
         glue = ""
-        marked = out.text[-1] in _CLAUSE_MARKS + _LINE_CLOSERS + "。！？!?…—"
+        marked = last in _CLAUSE_MARKS + _LINE_CLOSERS + "。！？!?…—"
         if _listed(piece):
             glue = "" if marked else "；"
         elif parts is not None and not marked:  # paragraphs the user set apart, in a text of one
             glue = "，"
-            out.changes.append(Change("typing.paragraphs-joined", end, out.text[-1],
-                                      "这里另起了一段，但这项内容在初稿中只写成一段：两段之间接上了“，”"))
-        elif _latin(out.text[-1]) and _latin(piece[0]):
+            changes.append(Change("typing.paragraphs-joined", end, last,
+                                  "这里另起了一段，但这项内容在初稿中只写成一段：两段之间接上了“，”"))
+        elif _latin(last) and _latin(piece[0]):
             glue = " "
         elif not marked:
-            out.changes.append(Change("typing.line-joined", end, out.text[-1],
-                                      "这一行末尾没有标点，初稿中与下一行接成了一句；如果这里是两句话，请在行末加上“，”或“。”"))
-        out.text += glue + piece
-        out.origin += [end] * len(glue)
+            changes.append(Change("typing.line-joined", end, last,
+                                  "这一行末尾没有标点，初稿中与下一行接成了一句；如果这里是两句话，请在行末加上“，”或“。”"))
+        texts += [glue, piece] if glue else [piece]
+        origin += [end] * len(glue)
         if parts:
-            out.origin += parts[index].origin[:-1]
-            out.changes += parts[index].changes
+            origin += parts[index].origin[:-1]
+            changes += parts[index].changes
         else:
-            out.origin += list(range(at, at + len(piece)))
-    out.origin.append(out.origin[-1] + 1)
-    return out
+            origin += range(at, at + len(piece))
+    origin.append(origin[-1] + 1)
+    return _Paragraph("".join(texts), origin, changes)
 
 
 def _normalise_line(text: str, role: str) -> Typed:
