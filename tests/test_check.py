@@ -158,3 +158,16 @@ def test_an_untouched_draft_of_any_office_agrees(run, tmp_path: Path, sheet: Pat
     result = run("check", out, sheet, "--format", "json")
     problems = [p for p in json.loads(result.output)["problems"] if p["kind"] != "placeholder"]
     assert problems == []
+
+
+def test_a_changed_date_is_found_whatever_form_the_sheet_writes_it_in(run, tmp_path: Path) -> None:
+    sheet = tmp_path / "s.yaml"
+    sheet.write_text(EDU_SAMPLE.read_text(encoding="utf-8").replace('date: "2025-01-10"', "date: 2025年1月10日", 1),
+                     encoding="utf-8")
+    out = tmp_path / "d.docx"
+    assert run("render", sheet, "-o", out).exit_code == 0
+    assert run("check", out, sheet).exit_code == 0
+    number = _edit(out, "2025年1月10日", "2025年1月20日")
+    result = run("check", out, sheet)
+    assert result.exit_code == 1
+    assert f"第 {number} 段：成文日期2025年1月20日，事实表为2025年1月10日（report.date，第 12 行）" in result.output

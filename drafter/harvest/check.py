@@ -41,6 +41,7 @@ from ..compose.filters import names_label
 from ..corpus.normalize import normalize_width
 from ..corpus.readers import read_document
 from ..errors import FactSheetError
+from ..facts.rules import parse_date
 from ..facts.typing_checks import label_unit, normalise, roles
 from ..schemacheck import dotted_path
 from . import grammar
@@ -51,7 +52,6 @@ _ENUM = re.compile(r"^[一二三四五六七八九十]{1,3}是")
 _YEAR = re.compile(r"(?<![0-9])([12][0-9]{3})年")
 _DATE_LINE = re.compile(r"^\s*([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日\s*$")
 _TITLE_WORDS = re.compile(r"总结|报告|工作情况|工作打算")
-_SHEET_DATE = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*$")
 
 
 @dataclass
@@ -212,8 +212,9 @@ class _Dates:
         self.year = year if isinstance(year, int) and not isinstance(year, bool) else None
         found = mark(("report", "year"))
         self.year_line = found.line if found else None
-        date = _SHEET_DATE.match(report.get("date")) if isinstance(report.get("date"), str) else None
-        self.date = tuple(int(g) for g in date.groups()) if date else None
+        # every form the schema allows (2025-01-10, 2025/1/10, 2025年1月10日 …), as validate reads it
+        written = parse_date(report["date"])[0] if isinstance(report.get("date"), str) else None
+        self.date = (written.year, written.month, written.day) if written else None
         found = mark(("report", "date"))
         self.date_line = found.line if found else None
         self.allowed = {str(y) for y in (self.year, self.year + 1) if y is not None} if self.year is not None else set()
