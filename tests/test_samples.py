@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from conftest import SAMPLES, paragraphs
+from drafter.compose.filters import MEASURE_ENDS
 
 NOT_PRINTED_AS_GIVEN = ("period", "year", "date", "title", "signature", "intro")
 
@@ -56,7 +57,7 @@ class Figure(tuple):
 def _split_label(label: str, text: str) -> int:
     """Where a point ends with the label's first words and the figure goes on with the rest
     (严打电信网络诈骗，立案数312起; a two-character rest keeps two more: …签约服务，服务人数…), or -1."""
-    if not label.endswith(("率", "数", "量", "额", "面积", "比例", "占比", "规模", "人次")):
+    if not label.endswith(MEASURE_ENDS):
         return -1  # only a rest that measures the point's words is split off
     for size in range(len(label) - 2, 3, -1):
         rest = label[size:] if len(label) - size >= 3 else label[size - 2:]

@@ -576,6 +576,11 @@ def all_filters() -> dict:
 
 
 # -- a point that already says its figure's label ------------------------------------------
+def _last_clause(said: str) -> str:
+    """What a point says after its last separator: the words a figure would follow."""
+    return said[max(said.rfind(sep) for sep in "，,；;：:") + 1:]
+
+
 NEAR_LABEL_EXTRA = 4  # at most this many words of the point's own (各类, 农村) around the label's
 
 
@@ -589,7 +594,7 @@ def names_label(said: str, label: str) -> bool:
         return False
     if said.endswith(label):
         return True
-    clause = said[max(said.rfind(sep) for sep in "，,；;：:") + 1:]  # after the last separator
+    clause = _last_clause(said)
     if len(label) < 3 or not clause.endswith(label[-2:]) or clause[:1] != label[:1]:
         return False
     if len(clause) - len(label) > NEAR_LABEL_EXTRA:
@@ -609,7 +614,7 @@ def label_tail(said: str, label: str) -> str:
     characters or the rest names something of its own (签约服务 + 签约服务重点人群 keeps the label).
     A rest of two characters (人数) keeps the two before it, so it still names what is counted:
     家庭医生签约服务 + …签约服务人数 → 服务人数."""
-    clause = said[max(said.rfind(sep) for sep in "，,；;：:") + 1:]
+    clause = _last_clause(said)
     for size in range(min(len(clause), len(label) - 2), LABEL_OVERLAP_MIN - 1, -1):
         if clause.endswith(label[:size]):
             rest = label[size:]
