@@ -4,14 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from drafter.compose.composer import compose
 from drafter.compose.templating import TemplateSet
 from drafter.draft import Heading
 from drafter.facts.model import build_factsheet
-from drafter.facts.typing_checks import normalise
+from drafter.facts.typing_checks import enumerator, normalise
 from drafter.facts.yamlload import parse_yaml_text
 from drafter.outline.model import load_outline
 from drafter.resources import default_outline_path
@@ -63,12 +63,15 @@ def test_each_paragraph_of_a_multi_line_value_is_its_own_paragraph(lines: list) 
 
 @settings(max_examples=40, deadline=None)
 @given(lines=st.lists(LINE, min_size=2, max_size=4))
+@example(lines=["①", "0"])  # an enumerator alone on its line goes when the point runs on after it
 def test_a_soft_wrapped_value_loses_no_text(lines: list) -> None:
     """Typed on several lines (a YAML | block, a paste from Word): every character is still there,
     in order, wherever the lines were joined or kept apart."""
     text = draft_text(sheet(problems=[{"title": "问题", "detail": "\n".join(lines)}]))
     rest = iter(text)
     for line in lines:
+        if enumerator().fullmatch(line.strip()):
+            continue  # ① typed on a line of its own, then the point: the draft numbers points itself
         # letters and digits, which no typing rule changes (an enumerator typed at a line's start
         # may go: normalising the line alone drops it too); punctuation may be made full-width
         words = [ch for ch in normalise(line.strip(), "paragraph").text if ch.isalnum()]
